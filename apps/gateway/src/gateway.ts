@@ -1,0 +1,66 @@
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import { requireAuth } from '@pm/kernel';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Redis } from 'ioredis';
+import { routeFor } from './route-table.ts';
+
+export interface GatewayOptions {
+  /** Allowed browser origins; empty allows same-origin requests only. */
+  corsOrigins: string[];
+  /** Redis client shared by every gateway instance; absent: counters in this process. */
+  redis?: Redis | undefined;
+  /** Requests per minute per user (signed in) or per IP (anonymous). */
+  rateLimitPerMinute: number;
+}
+
+function rateKey(request: FastifyRequest): string {
+  // Signed-in callers are counted per user wherever they come from; others per address.
+  return request.auth ? `user:${request.auth.sub}` : `ip:${request.ip || 'unknown'}`;
+}
+
+/**
+ * The gateway's cross-cutting rules: security headers, CORS, rate limits and the token check on
+ * protected routes. Authentication itself must be registered first so that `request.auth` is set.
+ */
+export async function registerGateway(app: FastifyInstance, options: GatewayOptions): Promise<void> {
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'https:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(cors, {
+    origin: options.corsOrigins.length > 0 ? options.corsOrigins : false,
+    credentials: true,
+    exposedHeaders: ['x-request-id', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset'],
+  });
+  await app.register(rateLimit, {
+    max: options.rateLimitPerMinute,
+    timeWindow: 60_000,
+    ...(options.redis ? { redis: options.redis, nameSpace: 'pm:gateway-rl:' } : {}),
+    keyGenerator: rateKey,
+    allowList: (request) => !request.url.startsWith('/api/'),
+    enableDraftSpec: true,
+    errorResponseBuilder: (_request, context) => {
+      const error = Object.assign(new Error(`Too many requests; retry in ${Math.ceil(context.ttl / 1000)} s`), {
+        statusCode: 429,
+        code: 'RATE_LIMITED',
+      });
+      return error;
+    },
+  });
+  app.addHook('onRequest', async (request) => {
+    const route = routeFor(request.url);
+    if (route && !route.isPublic && request.method !== 'OPTIONS') {
+      requireAuth(request);
+    }
+  });
+}

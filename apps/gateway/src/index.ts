@@ -1,0 +1,3 @@
+export * from './route-table.ts';
+export * from './gateway.ts';
+export * from './openapi.ts';

@@ -1,0 +1,103 @@
+import { join, resolve } from 'node:path';
+import type { TokenVerifier } from './auth/token-verifier.ts';
+import { MemoryKeyValueStore, MemoryPubSub } from './cache/memory.ts';
+import { RedisKeyValueStore, RedisPubSub } from './cache/redis.ts';
+import type { KeyValueStore, PubSub } from './cache/store.ts';
+import { systemClock, type Clock } from './clock.ts';
+import type { Database } from './db/database.ts';
+import { migrateSchema } from './db/migrations.ts';
+import type { EventBus } from './events/bus.ts';
+import { MemoryEventBus } from './events/memory-bus.ts';
+import { Outbox, OutboxRelay } from './events/outbox.ts';
+import { RabbitMqEventBus } from './events/rabbitmq-bus.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { createMailer, type Mailer } from './mail/mailer.ts';
+import { Metrics } from './metrics.ts';
+import { publicUrlOf, type RuntimeConfig } from './runtime-config.ts';
+import type { ServiceFactory, ServiceModule } from './service.ts';
+
+/** The adapters one process shares between its services, chosen from configuration. */
+export interface Infrastructure {
+  config: RuntimeConfig;
+  logger: Logger;
+  metrics: Metrics;
+  bus: EventBus;
+  cache: KeyValueStore;
+  pubsub: PubSub;
+  mailer: Mailer;
+  clock: Clock;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export function createInfrastructure(config: RuntimeConfig, name: string): Infrastructure {
+  const logger = createLogger(name, config.LOG_LEVEL);
+  const dataDir = resolve(config.DATA_DIR);
+  const bus: EventBus = config.AMQP_URL
+    ? new RabbitMqEventBus({ url: config.AMQP_URL, logger })
+    : new MemoryEventBus(logger);
+  const cache = config.REDIS_URL ? RedisKeyValueStore.connect(config.REDIS_URL) : new MemoryKeyValueStore();
+  const pubsub = config.REDIS_URL ? RedisPubSub.connect(config.REDIS_URL) : new MemoryPubSub();
+  const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, devMailDir: join(dataDir, 'mail'), logger });
+  return {
+    config,
+    logger,
+    metrics: new Metrics(),
+    bus,
+    cache,
+    pubsub,
+    mailer,
+    clock: systemClock,
+    dataDir,
+    async close() {
+      await bus.close();
+      await Promise.allSettled([cache.close(), pubsub.close()]);
+    },
+  };
+}
+
+/** A service after boot: its module, plus what the launcher needs to stop it. */
+export interface BootedService {
+  module: ServiceModule;
+  relay: OutboxRelay;
+  stop(): Promise<void>;
+}
+
+/** Builds one service on the shared infrastructure: migrate its schema, start its outbox relay. */
+export async function bootService(
+  factory: ServiceFactory,
+  options: { name: string; infra: Infrastructure; database: Database; tokens: TokenVerifier; env?: NodeJS.ProcessEnv },
+): Promise<BootedService> {
+  const { name, infra, database } = options;
+  const db = database.forSchema<any>(name);
+  const outbox = new Outbox();
+  const logger = infra.logger.child({ service: name });
+  const module = await factory({
+    name,
+    db,
+    database,
+    bus: infra.bus,
+    outbox,
+    cache: infra.cache,
+    pubsub: infra.pubsub,
+    tokens: options.tokens,
+    mailer: infra.mailer,
+    logger,
+    metrics: infra.metrics,
+    clock: infra.clock,
+    env: options.env ?? process.env,
+    publicUrl: publicUrlOf(infra.config),
+  });
+  await migrateSchema(database.root, name, module.migrationsDir, logger);
+  const relay = new OutboxRelay({ db, schema: name, bus: infra.bus, outbox, logger, metrics: infra.metrics });
+  relay.start();
+  await module.start?.();
+  return {
+    module,
+    relay,
+    async stop() {
+      await module.stop?.();
+      await relay.stop();
+    },
+  };
+}

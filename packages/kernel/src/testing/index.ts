@@ -1,0 +1,3 @@
+export * from './database.ts';
+export * from './mailbox.ts';
+export * from './service-app.ts';

@@ -1,0 +1,50 @@
+import { fileURLToPath } from 'node:url';
+import { loadConfig, RateLimiter, type ServiceContext, type ServiceModule } from '@pm/kernel';
+import type { Kysely } from 'kysely';
+import { AuthConfig } from './config.ts';
+import type { AuthDatabase } from './data/auth.tables.ts';
+import { EmailTokenRepository } from './data/email-token.repository.ts';
+import { SessionRepository } from './data/session.repository.ts';
+import { SigningKeyRepository } from './data/signing-key.repository.ts';
+import { UserRepository } from './data/user.repository.ts';
+import type { AuthDeps } from './deps.ts';
+import { SigningKeyRing } from './domain/signing-key-ring.ts';
+import { accountRoutes } from './routes/account.routes.ts';
+import { profileRoutes } from './routes/profile.routes.ts';
+
+/** The auth service: accounts, sessions, tokens and the keys that sign them. */
+export function createAuthService(ctx: ServiceContext): ServiceModule & { deps: AuthDeps } {
+  const config = loadConfig(AuthConfig, ctx.env);
+  const db = ctx.db as Kysely<AuthDatabase>;
+  const deps: AuthDeps = {
+    db,
+    users: new UserRepository(db),
+    sessions: new SessionRepository(db),
+    emailTokens: new EmailTokenRepository(),
+    keys: new SigningKeyRing(new SigningKeyRepository(db), config.AUTH_ACCESS_TOKEN_TTL_SECONDS),
+    outbox: ctx.outbox,
+    mailer: ctx.mailer,
+    cache: ctx.cache,
+    limiter: new RateLimiter(ctx.cache),
+    clock: ctx.clock,
+    config,
+    publicUrl: ctx.publicUrl,
+    logger: ctx.logger,
+  };
+  return {
+    name: 'auth',
+    deps,
+    routePrefixes: ['/auth'],
+    migrationsDir: fileURLToPath(new URL('../migrations', import.meta.url)),
+    routes: async (app) => {
+      await app.register(accountRoutes, { prefix: '/auth', deps });
+      await app.register(profileRoutes, { prefix: '/auth', deps });
+    },
+    rootRoutes: async (app) => {
+      app.get('/.well-known/jwks.json', { schema: { tags: ['auth'], summary: 'Public keys of access tokens' } }, async (_request, reply) => {
+        void reply.header('cache-control', 'public, max-age=60');
+        return deps.keys.jwks();
+      });
+    },
+  };
+}
