@@ -1,25 +1,35 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
+import { problem } from '@pm/kernel';
 import type { FastifyInstance } from 'fastify';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
-/** Serves the built SPA, with index.html for every non-API path (client-side routing). */
+/** Serves the built SPA, with index.html for every other non-API path (client-side routing). */
 export async function registerWebApp(app: FastifyInstance, logger: { warn(msg: string): void }): Promise<void> {
   if (!existsSync(WEB_DIST)) {
     logger.warn('apps/web/dist is missing: run `npm run build:web` to serve the web app');
     return;
   }
-  await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });
-  app.setNotFoundHandler((request, reply) => {
+  await app.register(fastifyStatic, {
+    root: WEB_DIST,
+    prefix: '/',
+    wildcard: false,
+    index: ['index.html'],
+    setHeaders: (res, path) => {
+      // Hashed asset names change with their content; index.html must always be fresh.
+      res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  app.get('/*', { schema: { hide: true } }, (request, reply) => {
     const path = request.url.split('?')[0] ?? '';
-    if (request.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/.well-known/')) {
-      return reply.type('text/html').sendFile('index.html');
+    if (path.startsWith('/api/') || path.startsWith('/.well-known/')) {
+      return reply
+        .status(404)
+        .type('application/problem+json')
+        .send({ ...problem(404, 'ROUTE_NOT_FOUND', `No route for GET ${path}`), request_id: request.id });
     }
-    return reply
-      .status(404)
-      .type('application/problem+json')
-      .send({ type: 'about:blank', title: 'Not Found', status: 404, code: 'ROUTE_NOT_FOUND', detail: `No route for ${request.method} ${path}` });
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
 }
