@@ -17,7 +17,7 @@ export async function registerWebApp(app: FastifyInstance, logger: { warn(msg: s
     prefix: '/',
     wildcard: false,
     index: ['index.html'],
-    setHeaders: (res, path) => {
+    setHeaders: (res: { setHeader(name: string, value: string): void }, path: string) => {
       // Hashed asset names change with their content; index.html must always be fresh.
       res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
