@@ -26,3 +26,4 @@ export * from './service.ts';
 export * from './runtime.ts';
 export * from './service-client.ts';
 export * from './compose.ts';
+export * from './http/pagination.ts';

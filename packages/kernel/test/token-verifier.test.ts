@@ -9,7 +9,7 @@ async function makeKey(kid: string) {
   return { kid, privateKey, jwk: { ...(await exportJWK(publicKey)), kid, alg: 'EdDSA' } };
 }
 
-async function tokenFor(key: { kid: string; privateKey: CryptoKey }, jti = crypto.randomUUID(), sid = 's1') {
+async function tokenFor(key: { kid: string; privateKey: CryptoKey }, jti: string = crypto.randomUUID(), sid = 's1') {
   return new SignJWT({ user_id: 'u1', roles: [], sid })
     .setProtectedHeader({ alg: 'EdDSA', kid: key.kid })
     .setIssuer(ACCESS_TOKEN_ISSUER)

@@ -1,0 +1,57 @@
+import { Type, type TSchema } from 'typebox';
+import { ValidationError } from '../errors.ts';
+
+/** `limit` and `cursor` query parameters of every list endpoint. */
+export const PageQuery = {
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 25, description: 'Page size (1–100)' })),
+  cursor: Type.Optional(Type.String({ maxLength: 500, description: 'next_cursor of the previous page' })),
+};
+
+/** `{ items, next_cursor }`, the shape of every list answer. */
+export function PageOf<T extends TSchema>(item: T) {
+  return Type.Object({ items: Type.Array(item), next_cursor: Type.Union([Type.String(), Type.Null()]) });
+}
+export interface Page<T> {
+  items: T[];
+  next_cursor: string | null;
+}
+
+type CursorValue = string | number | boolean | null;
+
+/** An opaque cursor: the sort key of the last row of a page. */
+export function encodeCursor(values: CursorValue[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string | undefined, length: number): CursorValue[] | undefined {
+  if (cursor === undefined) {
+    return undefined;
+  }
+  try {
+    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(values) && values.length === length) {
+      return values as CursorValue[];
+    }
+  } catch {
+    // reported below
+  }
+  throw new ValidationError([{ field: 'cursor', message: 'is not a cursor this list gave out' }]);
+}
+
+/**
+ * Turns `limit + 1` fetched rows into a page: the extra row only tells that a next page exists.
+ * `keyOf` gives the sort key of a row, the same values the query compares the cursor with.
+ */
+export function toPage<Row, Item = Row>(
+  rows: Row[],
+  limit: number,
+  keyOf: (row: Row) => CursorValue[],
+  map: (row: Row) => Item = (row) => row as unknown as Item,
+): Page<Item> {
+  const hasMore = rows.length > limit;
+  const pageRows = hasMore ? rows.slice(0, limit) : rows;
+  const last = pageRows[pageRows.length - 1];
+  return { items: pageRows.map(map), next_cursor: hasMore && last ? encodeCursor(keyOf(last)) : null };
+}
+
+
