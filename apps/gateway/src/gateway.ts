@@ -13,6 +13,8 @@ export interface GatewayOptions {
   redis?: Redis | undefined;
   /** Requests per minute per user (signed in) or per IP (anonymous). */
   rateLimitPerMinute: number;
+  /** Prefix of the counters' Redis keys. */
+  rateLimitNamespace: string;
 }
 
 function rateKey(request: FastifyRequest): string {
@@ -45,7 +47,9 @@ export async function registerGateway(app: FastifyInstance, options: GatewayOpti
   await app.register(rateLimit, {
     max: options.rateLimitPerMinute,
     timeWindow: 60_000,
-    ...(options.redis ? { redis: options.redis, nameSpace: 'pm:gateway-rl:' } : {}),
+    ...(options.redis ? { redis: options.redis, nameSpace: options.rateLimitNamespace } : {}),
+    // A Redis outage lets requests through uncounted rather than failing them (Kong's fault_tolerant default).
+    skipOnError: true,
     keyGenerator: rateKey,
     allowList: (request) => !request.url.startsWith('/api/'),
     enableDraftSpec: true,

@@ -1,6 +1,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { OpenApiDocument } from './openapi-merge.ts';
 
 export const OPENAPI_INFO = {
   title: 'Seed PM API',
@@ -24,12 +25,31 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
 }
 
 /** Serves the document at /api/openapi.json and the interactive reference at /api/docs. */
-export async function registerApiDocs(app: FastifyInstance, document: () => unknown): Promise<void> {
-  app.get('/api/openapi.json', { schema: { hide: true } }, () => document());
+export async function registerApiDocs(app: FastifyInstance, document: () => OpenApiDocument | Promise<OpenApiDocument>): Promise<void> {
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => document());
+  // swagger-ui asks for the document synchronously, but the merged one is fetched from the
+  // upstreams: a hook loads it first and the transform hands over what the hook loaded.
+  const loaded = new WeakMap<FastifyRequest, OpenApiDocument>();
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',
     uiConfig: { docExpansion: 'list', deepLinking: true },
-    transformSpecificationClone: true,
-    transformSpecification: () => document() as Record<string, unknown>,
+    uiHooks: {
+      // Typed as a callback hook; an async one would be a misused promise to the linter.
+      preHandler: (request, _reply, done) => {
+        if (!/\/(json|yaml)$/.test(request.routeOptions.url ?? '')) {
+          done();
+          return;
+        }
+        Promise.resolve(document()).then(
+          (spec) => {
+            loaded.set(request, spec);
+            done();
+          },
+          (error: Error) => done(error),
+        );
+      },
+    },
+    transformSpecificationClone: false,
+    transformSpecification: (_own, request) => (loaded.get(request) ?? {}) as Record<string, unknown>,
   });
 }

@@ -1,21 +1,37 @@
+import type { UpstreamUrlVariable } from './config.ts';
+
 /** The seed's kong.yml as data: which service answers which paths under /api/v1. */
 export interface RouteEntry {
   service: string;
   prefixes: string[];
   /** Public routes pass without a token (the service still checks its own protected ones). */
   isPublic: boolean;
+  /** Variable holding the service's base URL in split mode; unset, the gateway does not proxy it. */
+  upstreamUrlEnv: UpstreamUrlVariable;
+  /** Paths outside /api/v1 the service also answers, proxied as they are. */
+  rootPaths?: string[];
 }
 
 export const ROUTE_TABLE: RouteEntry[] = [
-  { service: 'auth', prefixes: ['/auth'], isPublic: true },
-  { service: 'users', prefixes: ['/users', '/teams', '/organizations', '/invitations'], isPublic: false },
-  { service: 'projects', prefixes: ['/projects'], isPublic: false },
-  { service: 'tasks', prefixes: ['/tasks'], isPublic: false },
-  { service: 'time-tracking', prefixes: ['/time-entries', '/timesheets', '/time-analytics'], isPublic: false },
-  { service: 'files', prefixes: ['/files'], isPublic: false },
-  { service: 'comments', prefixes: ['/comments'], isPublic: false },
-  { service: 'notifications', prefixes: ['/notifications'], isPublic: false },
-  { service: 'analytics', prefixes: ['/analytics'], isPublic: false },
+  { service: 'auth', prefixes: ['/auth'], isPublic: true, upstreamUrlEnv: 'AUTH_SERVICE_URL', rootPaths: ['/.well-known/jwks.json'] },
+  {
+    service: 'users',
+    prefixes: ['/users', '/teams', '/organizations', '/invitations'],
+    isPublic: false,
+    upstreamUrlEnv: 'USERS_SERVICE_URL',
+  },
+  { service: 'projects', prefixes: ['/projects'], isPublic: false, upstreamUrlEnv: 'PROJECTS_SERVICE_URL' },
+  { service: 'tasks', prefixes: ['/tasks'], isPublic: false, upstreamUrlEnv: 'TASKS_SERVICE_URL' },
+  {
+    service: 'time-tracking',
+    prefixes: ['/time-entries', '/timesheets', '/time-analytics'],
+    isPublic: false,
+    upstreamUrlEnv: 'TIME_TRACKING_SERVICE_URL',
+  },
+  { service: 'files', prefixes: ['/files'], isPublic: false, upstreamUrlEnv: 'FILES_SERVICE_URL' },
+  { service: 'comments', prefixes: ['/comments'], isPublic: false, upstreamUrlEnv: 'COMMENTS_SERVICE_URL' },
+  { service: 'notifications', prefixes: ['/notifications'], isPublic: false, upstreamUrlEnv: 'NOTIFICATIONS_SERVICE_URL' },
+  { service: 'analytics', prefixes: ['/analytics'], isPublic: false, upstreamUrlEnv: 'ANALYTICS_SERVICE_URL' },
 ];
 
 export const API_PREFIX = '/api/v1';
@@ -27,4 +43,24 @@ export function routeFor(path: string): RouteEntry | undefined {
   }
   const rest = path.slice(API_PREFIX.length).split('?')[0] ?? '';
   return ROUTE_TABLE.find((entry) => entry.prefixes.some((prefix) => rest === prefix || rest.startsWith(`${prefix}/`)));
+}
+
+/** A service the gateway forwards to in split mode: its base URL and every path it answers. */
+export interface Upstream {
+  service: string;
+  url: string;
+  /** Full paths (`/api/v1/auth`, `/.well-known/jwks.json`), each forwarded with what follows it. */
+  paths: string[];
+}
+
+/** The route-table entries whose upstream URL is configured; the rest are not proxied. */
+export function configuredUpstreams(urls: Partial<Record<UpstreamUrlVariable, string>>): Upstream[] {
+  return ROUTE_TABLE.flatMap((entry) => {
+    const url = urls[entry.upstreamUrlEnv];
+    if (!url) {
+      return [];
+    }
+    const paths = [...entry.prefixes.map((prefix) => API_PREFIX + prefix), ...(entry.rootPaths ?? [])];
+    return [{ service: entry.service, url: url.replace(/\/$/, ''), paths }];
+  });
 }

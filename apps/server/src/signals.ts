@@ -1,3 +1,6 @@
+import { ConfigError } from '@pm/kernel';
+import type { RunningServer } from './process-server.ts';
+
 /** Stops cleanly on Ctrl-C or SIGTERM; a second signal exits at once. */
 export function handleSignals(stop: () => Promise<void>): void {
   let stopping = false;
@@ -15,4 +18,18 @@ export function handleSignals(stop: () => Promise<void>): void {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+}
+
+/**
+ * Starts a launcher and keeps it until a signal. A start-up failure prints one line (a bad
+ * setting names its variable) and exits 1 instead of a stack trace.
+ */
+export async function runUntilSignalled(start: () => Promise<RunningServer>): Promise<void> {
+  try {
+    const server = await start();
+    handleSignals(() => server.stop());
+  } catch (error) {
+    console.error(error instanceof ConfigError || error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
 }

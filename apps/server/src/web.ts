@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import { problem } from '@pm/kernel';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -17,9 +17,10 @@ export async function registerWebApp(app: FastifyInstance, logger: { warn(msg: s
     prefix: '/',
     wildcard: false,
     index: ['index.html'],
-    setHeaders: (res: { setHeader(name: string, value: string): void }, path: string) => {
+    // @fastify/static 10 hands over the Fastify reply here, not Node's response.
+    setHeaders: (reply: FastifyReply, path: string) => {
       // Hashed asset names change with their content; index.html must always be fresh.
-      res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      void reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
   app.get('/*', { schema: { hide: true } }, (request, reply) => {

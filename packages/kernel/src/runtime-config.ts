@@ -12,6 +12,8 @@ export const RuntimeConfig = Type.Object({
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   /** Redis for cache, rate limits and pub/sub; unset: process memory. */
   REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
+  /** Prefix of every Redis key and channel, so deployments (or test runs) can share one Redis. */
+  REDIS_KEY_PREFIX: Type.String({ minLength: 1, default: 'pm:' }),
   /** RabbitMQ for events between processes; unset: the in-process bus. */
   AMQP_URL: Type.Optional(Type.String({ pattern: '^amqps?://' })),
   /** SMTP server for outgoing mail; unset: mail is written to DATA_DIR/mail. */
@@ -27,6 +29,8 @@ export const RuntimeConfig = Type.Object({
   ),
   /** Largest request body accepted, in bytes. */
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 1_048_576 }),
+  /** Proxies whose X-Forwarded-For is believed (addresses, CIDRs or `loopback`, `uniquelocal`, comma separated); empty: none. */
+  TRUST_PROXY: Type.String({ default: '' }),
   /** Browser origins allowed by CORS, comma separated; empty: same origin only. */
   CORS_ORIGINS: Type.String({ default: '' }),
   NODE_ENV: Type.String({ default: 'development' }),

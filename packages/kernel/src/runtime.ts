@@ -36,8 +36,8 @@ export function createInfrastructure(config: RuntimeConfig, name: string): Infra
   const bus: EventBus = config.AMQP_URL
     ? new RabbitMqEventBus({ url: config.AMQP_URL, logger })
     : new MemoryEventBus(logger);
-  const cache = config.REDIS_URL ? RedisKeyValueStore.connect(config.REDIS_URL) : new MemoryKeyValueStore();
-  const pubsub = config.REDIS_URL ? RedisPubSub.connect(config.REDIS_URL) : new MemoryPubSub();
+  const cache = config.REDIS_URL ? RedisKeyValueStore.connect(config.REDIS_URL, config.REDIS_KEY_PREFIX) : new MemoryKeyValueStore();
+  const pubsub = config.REDIS_URL ? RedisPubSub.connect(config.REDIS_URL, config.REDIS_KEY_PREFIX) : new MemoryPubSub();
   const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, devMailDir: join(dataDir, 'mail'), logger });
   return {
     config,

@@ -16,7 +16,8 @@ export interface HttpServerOptions {
   bodyLimitBytes?: number;
   /** Checks behind `/ready`: each throws when its dependency is unavailable. */
   readiness?: Record<string, () => Promise<void>>;
-  trustProxy?: boolean;
+  /** Fastify's `trustProxy`: true, or the addresses whose X-Forwarded-For is believed. */
+  trustProxy?: boolean | string;
 }
 
 /** Objects in body and query schemas reject fields they do not declare. */
