@@ -4,12 +4,16 @@ import type { Kysely } from 'kysely';
 import { AuthConfig } from './config.ts';
 import type { AuthDatabase } from './data/auth.tables.ts';
 import { EmailTokenRepository } from './data/email-token.repository.ts';
+import { OAuthAccountRepository } from './data/oauth-account.repository.ts';
+import { OAuthHandoffRepository } from './data/oauth-handoff.repository.ts';
 import { SessionRepository } from './data/session.repository.ts';
 import { SigningKeyRepository } from './data/signing-key.repository.ts';
 import { UserRepository } from './data/user.repository.ts';
 import type { AuthDeps } from './deps.ts';
 import { SigningKeyRing } from './domain/signing-key-ring.ts';
+import { SignInProviders } from './oauth/sign-in-providers.ts';
 import { accountRoutes } from './routes/account.routes.ts';
+import { oauthRoutes } from './routes/oauth.routes.ts';
 import { profileRoutes } from './routes/profile.routes.ts';
 
 /** The auth service: accounts, sessions, tokens and the keys that sign them. */
@@ -21,6 +25,9 @@ export function createAuthService(ctx: ServiceContext): ServiceModule & { deps: 
     users: new UserRepository(db),
     sessions: new SessionRepository(db),
     emailTokens: new EmailTokenRepository(),
+    oauthAccounts: new OAuthAccountRepository(db),
+    oauthHandoffs: new OAuthHandoffRepository(ctx.cache),
+    signInProviders: new SignInProviders(config, ctx.publicUrl),
     keys: new SigningKeyRing(new SigningKeyRepository(db), config.AUTH_ACCESS_TOKEN_TTL_SECONDS),
     outbox: ctx.outbox,
     mailer: ctx.mailer,
@@ -39,6 +46,7 @@ export function createAuthService(ctx: ServiceContext): ServiceModule & { deps: 
     routes: async (app) => {
       await app.register(accountRoutes, { prefix: '/auth', deps });
       await app.register(profileRoutes, { prefix: '/auth', deps });
+      await app.register(oauthRoutes, { prefix: '/auth', deps });
     },
     rootRoutes: async (app) => {
       app.get('/.well-known/jwks.json', { schema: { tags: ['auth'], summary: 'Public keys of access tokens' } }, async (_request, reply) => {

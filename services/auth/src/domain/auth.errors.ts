@@ -1,4 +1,5 @@
 import { AppError, UnauthorizedError } from '@pm/kernel';
+import type { OAuthFailureReason } from './oauth-identity.ts';
 
 /** Wrong password and unknown account answer alike, so neither reveals which accounts exist. */
 export class InvalidCredentialsError extends UnauthorizedError {
@@ -31,7 +32,22 @@ export class InvalidEmailTokenError extends AppError {
   }
 }
 
+/** A provider sign-in that cannot complete; `reason` is the short code the SPA callback page gets. */
 export class OAuthError extends AppError {
   readonly code = 'AUTH_OAUTH_FAILED';
   readonly httpStatus = 400;
+  constructor(
+    readonly reason: OAuthFailureReason,
+    detail: string,
+    cause?: unknown,
+  ) {
+    super(detail, cause === undefined ? undefined : { cause });
+  }
+}
+
+export class InvalidOAuthCodeError extends OAuthError {
+  constructor() {
+    super('invalid_code', 'The sign-in code is invalid, expired or already used; sign in again');
+    this.errors.push({ field: 'code', message: 'is invalid, expired or already used' });
+  }
 }
