@@ -66,6 +66,16 @@ describe('auth against bad input and abuse', () => {
     expect(right.statusCode).toBe(429);
   });
 
+  it('counts parallel guesses against one account atomically', async () => {
+    const { account } = await registerAndLogin(ctx);
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => call(ctx, 'POST', '/api/v1/auth/login', { body: { email: account.email, password: 'guess-guess-77' } })),
+    );
+    const statuses = results.map((res) => res.statusCode);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(3);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(5);
+  });
+
   it('never reveals whether an email has an account when asked to reset a password', async () => {
     const { account } = await registerAndLogin(ctx);
     const known = await call(ctx, 'POST', '/api/v1/auth/forgot-password', { body: { email: account.email } });

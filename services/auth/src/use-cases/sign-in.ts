@@ -14,19 +14,17 @@ export async function signIn(deps: AuthDeps, body: LoginBody, client: ClientInfo
   if (!login) {
     throw new ValidationError([{ field: 'email', message: 'is required (an email address or a username)' }]);
   }
-  const accountKey = `login-fail:${login.toLowerCase()}`;
+  const accountKey = `login-attempts:${login.toLowerCase()}`;
   await deps.limiter.consume(`login-ip:${client.ip}`, { max: deps.config.AUTH_LOGIN_MAX_PER_IP, windowSeconds: 300 });
-  const failures = Number((await deps.cache.get(`rl:${accountKey}`)) ?? 0);
-  if (failures >= deps.config.AUTH_LOGIN_MAX_FAILURES) {
-    await deps.limiter.consume(accountKey, { max: deps.config.AUTH_LOGIN_MAX_FAILURES, windowSeconds: 900 });
-  }
+  // Counted before the password check, atomically, so parallel guesses cannot all slip under the
+  // limit; a successful sign-in clears the count.
+  await deps.limiter.consume(accountKey, { max: deps.config.AUTH_LOGIN_MAX_FAILURES, windowSeconds: 900 });
   const user = await deps.users.findByLogin(login);
   const valid =
     user?.password_hash && user.is_active
       ? await verifyPassword(user.password_hash, body.password)
       : await verifyAgainstDecoy(body.password);
   if (!user || !valid) {
-    await deps.limiter.consume(accountKey, { max: deps.config.AUTH_LOGIN_MAX_FAILURES, windowSeconds: 900 }).catch(() => undefined);
     throw new InvalidCredentialsError();
   }
   await deps.limiter.reset(accountKey);

@@ -1,0 +1,21 @@
+import type { ReactNode } from 'react';
+
+interface EmptyStateProps {
+  icon?: ReactNode;
+  title: string;
+  description?: ReactNode;
+  actions?: ReactNode;
+  /** Smaller, for an empty list inside a card. */
+  compact?: boolean;
+}
+
+export function EmptyState({ icon, title, description, actions, compact = false }: EmptyStateProps) {
+  return (
+    <div className={compact ? 'empty-state empty-state-compact' : 'empty-state'}>
+      {icon ? <div className="empty-state-icon">{icon}</div> : null}
+      <h2 className="empty-state-title">{title}</h2>
+      {description ? <p className="empty-state-description">{description}</p> : null}
+      {actions ? <div className="empty-state-actions">{actions}</div> : null}
+    </div>
+  );
+}
