@@ -4,7 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import { requireAuth } from '@pm/kernel';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
-import { routeFor } from './route-table.ts';
+import { requiresToken } from './route-table.ts';
 
 export interface GatewayOptions {
   /** Allowed browser origins; empty allows same-origin requests only. */
@@ -62,8 +62,7 @@ export async function registerGateway(app: FastifyInstance, options: GatewayOpti
     },
   });
   app.addHook('onRequest', async (request) => {
-    const route = routeFor(request.url);
-    if (route && !route.isPublic && request.method !== 'OPTIONS') {
+    if (request.method !== 'OPTIONS' && requiresToken(request.url)) {
       requireAuth(request);
     }
   });

@@ -10,6 +10,8 @@ export interface RouteEntry {
   upstreamUrlEnv: UpstreamUrlVariable;
   /** Paths outside /api/v1 the service also answers, proxied as they are. */
   rootPaths?: string[];
+  /** Paths under a protected prefix that pass without a token (an invitation's public lookup). */
+  publicPaths?: string[];
 }
 
 export const ROUTE_TABLE: RouteEntry[] = [
@@ -19,8 +21,9 @@ export const ROUTE_TABLE: RouteEntry[] = [
     prefixes: ['/users', '/teams', '/organizations', '/invitations'],
     isPublic: false,
     upstreamUrlEnv: 'USERS_SERVICE_URL',
+    publicPaths: ['/invitations/lookup'],
   },
-  { service: 'projects', prefixes: ['/projects'], isPublic: false, upstreamUrlEnv: 'PROJECTS_SERVICE_URL' },
+  { service: 'projects', prefixes: ['/projects', '/project-templates'], isPublic: false, upstreamUrlEnv: 'PROJECTS_SERVICE_URL' },
   { service: 'tasks', prefixes: ['/tasks'], isPublic: false, upstreamUrlEnv: 'TASKS_SERVICE_URL' },
   {
     service: 'time-tracking',
@@ -35,6 +38,16 @@ export const ROUTE_TABLE: RouteEntry[] = [
 ];
 
 export const API_PREFIX = '/api/v1';
+
+/** Whether a path needs a signed-in caller before the gateway forwards it. */
+export function requiresToken(path: string): boolean {
+  const route = routeFor(path);
+  if (!route || route.isPublic) {
+    return false;
+  }
+  const rest = path.slice(API_PREFIX.length).split('?')[0] ?? '';
+  return !(route.publicPaths ?? []).includes(rest);
+}
 
 /** The entry whose prefix starts the path (`/api/v1/tasks/1` → tasks), if any. */
 export function routeFor(path: string): RouteEntry | undefined {
