@@ -57,7 +57,7 @@ export function quoted(label: string, output: string): string {
 }
 
 /** Resolves once GET /health answers 200; fails with the child's output if it exits or stalls. */
-export async function waitHealthy(port: number, started: LauncherProcess, timeoutMs = 30_000): Promise<void> {
+export async function waitHealthy(port: number, started: LauncherProcess, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (started.child.exitCode !== null) {

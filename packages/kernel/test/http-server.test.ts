@@ -71,3 +71,17 @@ describe('HTTP server factory', () => {
     expect(res.body).toContain('event_handler_failures_total');
   });
 });
+
+describe('query strings', () => {
+  it('are converted to the declared types and closed to unknown parameters', async () => {
+    const app = createHttpServer({ logger: createLogger('test', 'silent'), metrics: new Metrics() });
+    app.get('/list', { schema: { querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1 })) }) } }, (request) => request.query);
+    const ok = await app.inject({ method: 'GET', url: '/list?limit=2' });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toEqual({ limit: 2 });
+    const unknown = await app.inject({ method: 'GET', url: '/list?colour=red' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().errors).toEqual([{ field: 'querystring.colour', message: 'is not an allowed field' }]);
+    await app.close();
+  });
+});

@@ -15,6 +15,7 @@ import { SignInProviders } from './oauth/sign-in-providers.ts';
 import { accountRoutes } from './routes/account.routes.ts';
 import { oauthRoutes } from './routes/oauth.routes.ts';
 import { profileRoutes } from './routes/profile.routes.ts';
+import { subscribeToUserDeletions } from './subscribers/user-deleted.subscriber.ts';
 
 /** The auth service: accounts, sessions, tokens and the keys that sign them. */
 export function createAuthService(ctx: ServiceContext): ServiceModule & { deps: AuthDeps } {
@@ -43,6 +44,7 @@ export function createAuthService(ctx: ServiceContext): ServiceModule & { deps: 
     deps,
     routePrefixes: ['/auth'],
     migrationsDir: fileURLToPath(new URL('../migrations', import.meta.url)),
+    start: () => subscribeToUserDeletions(deps, ctx.bus, ctx.metrics),
     routes: async (app) => {
       await app.register(accountRoutes, { prefix: '/auth', deps });
       await app.register(profileRoutes, { prefix: '/auth', deps });

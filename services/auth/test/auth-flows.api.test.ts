@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { linkIn } from '@pm/kernel/testing';
+import { UserDeleted } from '@pm/users/contract';
 import { call, newAccount, registerAndLogin, startAuth, type AuthTestContext } from './helpers.ts';
 
 describe('auth flows on PostgreSQL', () => {
@@ -101,6 +102,21 @@ describe('auth flows on PostgreSQL', () => {
     const newLogin = await call(ctx, 'POST', '/api/v1/auth/login', { body: { email: account.email, password: 'new-lantern-meadow-7' } });
     expect(newLogin.statusCode).toBe(200);
     expect((await call(ctx, 'GET', '/api/v1/auth/profile', { token: tokens.access_token })).statusCode).toBe(401);
+  });
+
+  it('deactivates and anonymizes an account when the users service deletes the user', async () => {
+    const { account, user, tokens } = await registerAndLogin(ctx);
+    await ctx.test.infra.bus.publish(UserDeleted.create({ user_id: user.id }, { actor_id: user.id }));
+    await expect
+      .poll(async () => (await call(ctx, 'GET', '/api/v1/auth/profile', { token: tokens.access_token })).statusCode)
+      .toBe(401);
+    const login = await call(ctx, 'POST', '/api/v1/auth/login', { body: { email: account.email, password: account.password } });
+    expect(login.statusCode).toBe(401);
+    const row = await ctx.test.database.root.selectFrom('auth.users').selectAll().where('id', '=', user.id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ is_active: false, first_name: null, last_name: null, password_hash: null });
+    expect(row.email).not.toContain(account.email);
+    const again = await call(ctx, 'POST', '/api/v1/auth/register', { body: { ...account, username: `${account.username}2` } });
+    expect(again.statusCode).toBe(201);
   });
 
   it('updates the profile and lists and revokes sessions', async () => {

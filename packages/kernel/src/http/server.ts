@@ -26,7 +26,11 @@ function closeObjectSchemas(route: RouteOptions): void {
   for (const part of ['body', 'querystring']) {
     const value = schema?.[part] as Record<string, unknown> | undefined;
     if (value && value.type === 'object' && value.additionalProperties === undefined) {
-      schema![part] = { ...value, additionalProperties: false };
+      // Copy with descriptors: a spread drops TypeBox's non-enumerable markers, and with them the
+      // conversion of query strings to numbers.
+      const closed = Object.defineProperties({}, Object.getOwnPropertyDescriptors(value)) as Record<string, unknown>;
+      closed.additionalProperties = false;
+      schema![part] = closed;
     }
   }
 }

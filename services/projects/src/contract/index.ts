@@ -1,0 +1,4 @@
+export * from './http.ts';
+export * from './settings.ts';
+export * from './events.ts';
+export * from './client.ts';
