@@ -70,7 +70,7 @@ describe('signing up, in and out in the browser', () => {
       await page.getByRole('button', { name: 'Create account' }).click();
 
       await page.waitForURL((url) => url.pathname === '/');
-      await page.getByRole('heading', { name: 'Projects and tasks arrive soon' }).waitFor();
+      await page.getByRole('heading', { name: 'Home', level: 1 }).waitFor();
       const verifyBanner = page.getByRole('status').filter({ hasText: 'Verify your email' });
       await verifyBanner.waitFor();
       await screenshot(page, 'home-unverified');
@@ -81,7 +81,7 @@ describe('signing up, in and out in the browser', () => {
       await page.goto(verifyLink);
       await page.getByRole('heading', { name: 'Email verified' }).waitFor();
       await page.getByRole('link', { name: 'Continue to your workspace' }).click();
-      await page.getByRole('heading', { name: 'Projects and tasks arrive soon' }).waitFor();
+      await page.getByRole('heading', { name: 'Home', level: 1 }).waitFor();
       expect(await verifyBanner.count()).toBe(0);
       await screenshot(page, 'home');
 
@@ -158,7 +158,7 @@ describe('signing up, in and out in the browser', () => {
 
       await signIn(page, account.email, newPassword);
       await page.waitForURL((url) => url.pathname === '/');
-      await page.getByRole('heading', { name: 'Projects and tasks arrive soon' }).waitFor();
+      await page.getByRole('heading', { name: 'Home', level: 1 }).waitFor();
 
       expect(browser.errors).toEqual([]);
       await page.close();

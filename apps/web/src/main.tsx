@@ -8,11 +8,18 @@ import { ToastProvider } from './shared/ui/toast.tsx';
 import './shared/styles/tokens.css';
 import './shared/styles/base.css';
 import './shared/styles/controls.css';
+import './shared/styles/forms.css';
 import './shared/styles/feedback.css';
 // menu.css before layout.css: the frame's narrow-screen rules reposition the menu.
 import './shared/styles/menu.css';
 import './shared/styles/layout.css';
 import './shared/styles/pages.css';
+import './shared/styles/data.css';
+import './shared/styles/overlays.css';
+import './shared/styles/projects.css';
+import './shared/styles/project-settings.css';
+import './shared/styles/people.css';
+import './shared/styles/home.css';
 
 const container = document.getElementById('root');
 if (!container) {

@@ -32,6 +32,7 @@ export async function mountServices(
       await app.register(service.module.rootRoutes);
     }
   }
+  booted.forEach((service) => service.relay.start());
   return booted;
 }
 

@@ -63,7 +63,11 @@ export interface BootedService {
   stop(): Promise<void>;
 }
 
-/** Builds one service on the shared infrastructure: migrate its schema, start its outbox relay. */
+/**
+ * Builds one service on the shared infrastructure: migrates its schema and subscribes it. Its outbox
+ * relay is returned unstarted: the launcher starts every relay once every service has subscribed,
+ * so no event is published before its consumers listen.
+ */
 export async function bootService(
   factory: ServiceFactory,
   options: { name: string; infra: Infrastructure; database: Database; tokens: TokenVerifier; env?: NodeJS.ProcessEnv },
@@ -90,7 +94,6 @@ export async function bootService(
   });
   await migrateSchema(database.root, name, module.migrationsDir, logger);
   const relay = new OutboxRelay({ db, schema: name, bus: infra.bus, outbox, logger, metrics: infra.metrics });
-  relay.start();
   await module.start?.();
   return {
     module,

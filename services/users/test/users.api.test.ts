@@ -23,6 +23,8 @@ describe('users and profiles', () => {
     const people: TestUser[] = [];
     for (const [i, role] of roles.entries()) {
       const person = await signUp(ctx, { first_name: names[i] ?? 'Ada' });
+      // Their personal organization comes from an event; wait for it so each test starts alike.
+      await organizationsOf(ctx, person);
       await addToOrganization(ctx, owner, organization.id, person, role);
       people.push(person);
     }

@@ -2,15 +2,36 @@ import { Outlet } from 'react-router';
 import { RequireAuth } from '../features/auth/components/require-auth.tsx';
 import { UserMenu } from '../features/auth/components/user-menu.tsx';
 import { useSignedInUser } from '../features/auth/hooks/use-session.ts';
+import { OrganizationSwitcher } from '../features/organizations/components/organization-switcher.tsx';
+import { OrganizationsProvider, useOrganizations } from '../features/organizations/current-organization.tsx';
 import { AppFrame, type NavSection } from '../shared/ui/app-frame.tsx';
-import { DevicesIcon, HomeIcon, UserIcon } from '../shared/ui/icons.tsx';
+import {
+  DevicesIcon,
+  FolderIcon,
+  HomeIcon,
+  SettingsIcon,
+  SlidersIcon,
+  TeamIcon,
+  UserIcon,
+  UsersIcon,
+} from '../shared/ui/icons.tsx';
 
 const NAV: NavSection[] = [
   { items: [{ to: '/', label: 'Home', icon: <HomeIcon />, end: true }] },
   {
-    title: 'Settings',
+    title: 'Workspace',
+    items: [
+      { to: '/projects', label: 'Projects', icon: <FolderIcon /> },
+      { to: '/teams', label: 'Teams', icon: <TeamIcon /> },
+      { to: '/members', label: 'Members', icon: <UsersIcon /> },
+      { to: '/organization/settings', label: 'Settings', icon: <SettingsIcon /> },
+    ],
+  },
+  {
+    title: 'Account',
     items: [
       { to: '/settings/profile', label: 'Profile', icon: <UserIcon /> },
+      { to: '/settings/preferences', label: 'Preferences', icon: <SlidersIcon /> },
       { to: '/settings/sessions', label: 'Sessions', icon: <DevicesIcon /> },
     ],
   },
@@ -18,18 +39,25 @@ const NAV: NavSection[] = [
 
 function SignedInFrame() {
   const user = useSignedInUser();
+  const { current } = useOrganizations();
   return (
-    <AppFrame nav={NAV} userMenu={<UserMenu user={user} />}>
+    <AppFrame
+      nav={NAV}
+      switcher={current ? <OrganizationSwitcher /> : null}
+      userMenu={<UserMenu user={user} />}
+    >
       <Outlet />
     </AppFrame>
   );
 }
 
-/** Every signed-in route renders inside this: the session check, then the app frame. */
+/** Every signed-in route renders inside this: the session check, the organizations, the app frame. */
 export function AppLayout() {
   return (
     <RequireAuth>
-      <SignedInFrame />
+      <OrganizationsProvider>
+        <SignedInFrame />
+      </OrganizationsProvider>
     </RequireAuth>
   );
 }

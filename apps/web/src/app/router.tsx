@@ -9,6 +9,18 @@ import { SignInPage } from '../features/auth/pages/sign-in.page.tsx';
 import { SignUpPage } from '../features/auth/pages/sign-up.page.tsx';
 import { VerifyEmailPage } from '../features/auth/pages/verify-email.page.tsx';
 import { HomePage } from '../features/home/home.page.tsx';
+import { RequireOrganization } from '../features/organizations/components/require-organization.tsx';
+import { AcceptInvitationPage } from '../features/organizations/pages/accept-invitation.page.tsx';
+import { MembersPage } from '../features/organizations/pages/members.page.tsx';
+import { OrganizationSettingsPage } from '../features/organizations/pages/organization-settings.page.tsx';
+import { PreferencesPage } from '../features/preferences/pages/preferences.page.tsx';
+import { ProjectLayout } from '../features/projects/pages/project-layout.tsx';
+import { ProjectMembersPage } from '../features/projects/pages/project-members.page.tsx';
+import { ProjectOverviewPage } from '../features/projects/pages/project-overview.page.tsx';
+import { ProjectSettingsPage } from '../features/projects/pages/project-settings.page.tsx';
+import { ProjectsPage } from '../features/projects/pages/projects.page.tsx';
+import { TeamPage } from '../features/teams/pages/team.page.tsx';
+import { TeamsPage } from '../features/teams/pages/teams.page.tsx';
 import { AppLayout } from './app-layout.tsx';
 import { NotFoundPage } from './not-found.page.tsx';
 import { RouteError } from './route-error.tsx';
@@ -38,13 +50,35 @@ export function createAppRouter() {
         { path: '/forgot-password', element: <ForgotPasswordPage /> },
         { path: '/reset-password', element: <ResetPasswordPage /> },
         { path: '/oauth/callback', element: <OAuthCallbackPage /> },
+        // Public: the invitation link works before the person has an account.
+        { path: '/invitations/accept', element: <AcceptInvitationPage /> },
         {
           element: <AppLayout />,
           children: [
             { index: true, element: <HomePage /> },
             { path: 'settings', element: <Navigate to="/settings/profile" replace /> },
             { path: 'settings/profile', element: <ProfilePage /> },
+            { path: 'settings/preferences', element: <PreferencesPage /> },
             { path: 'settings/sessions', element: <SessionsPage /> },
+            {
+              element: <RequireOrganization />,
+              children: [
+                { path: 'projects', element: <ProjectsPage /> },
+                {
+                  path: 'projects/:projectId',
+                  element: <ProjectLayout />,
+                  children: [
+                    { index: true, element: <ProjectOverviewPage /> },
+                    { path: 'members', element: <ProjectMembersPage /> },
+                    { path: 'settings', element: <ProjectSettingsPage /> },
+                  ],
+                },
+                { path: 'teams', element: <TeamsPage /> },
+                { path: 'teams/:teamId', element: <TeamPage /> },
+                { path: 'members', element: <MembersPage /> },
+                { path: 'organization/settings', element: <OrganizationSettingsPage /> },
+              ],
+            },
           ],
         },
         { path: '*', element: <NotFoundPage /> },

@@ -48,7 +48,13 @@ export class OutboxRelay {
   private failures = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {
-    options.outbox.onAdd(() => this.kick(5));
+    // The row is written inside a transaction that has not committed yet: look shortly after, and
+    // again a little later in case the commit took longer, instead of waiting for the next poll.
+    options.outbox.onAdd(() => {
+      for (const delayMs of [5, 40, 200]) {
+        setTimeout(() => this.kick(0), delayMs).unref();
+      }
+    });
     options.metrics?.watchOutbox(options.schema, () => this.backlog());
   }
 

@@ -1,10 +1,10 @@
 import { Link } from 'react-router';
-import { buttonClass } from '../../shared/ui/button.tsx';
-import { EmptyState } from '../../shared/ui/empty-state.tsx';
-import { LayersIcon } from '../../shared/ui/icons.tsx';
+import { Card } from '../../shared/ui/card.tsx';
+import { DevicesIcon, SlidersIcon, UserIcon, UsersIcon } from '../../shared/ui/icons.tsx';
 import { Page } from '../../shared/ui/page.tsx';
 import { VerifyEmailBanner } from '../auth/components/verify-email-banner.tsx';
 import { useSignedInUser } from '../auth/hooks/use-session.ts';
+import { HomeProjectsCard } from './home-projects-card.tsx';
 
 function greeting(hour: number): string {
   if (hour < 5 || hour >= 18) {
@@ -13,28 +13,33 @@ function greeting(hour: number): string {
   return hour < 12 ? 'Good morning' : 'Good afternoon';
 }
 
+const SHORTCUTS = [
+  { to: '/members', label: 'Invite teammates', icon: <UsersIcon /> },
+  { to: '/settings/profile', label: 'Your profile', icon: <UserIcon /> },
+  { to: '/settings/preferences', label: 'Time zone and notifications', icon: <SlidersIcon /> },
+  { to: '/settings/sessions', label: 'Signed-in devices', icon: <DevicesIcon /> },
+];
+
 export function HomePage() {
   const user = useSignedInUser();
   const name = user.first_name ?? user.username;
   return (
     <Page title="Home" description={`${greeting(new Date().getHours())}, ${name}.`} width="wide">
       <VerifyEmailBanner user={user} />
-      <div className="home-panel">
-        <EmptyState
-          icon={<LayersIcon size={24} />}
-          title="Projects and tasks arrive soon"
-          description="This is where your team will plan projects, track tasks and log time. While we build it, make sure your account is set up the way you like."
-          actions={
-            <>
-              <Link to="/settings/profile" className={buttonClass('primary')}>
-                Complete your profile
-              </Link>
-              <Link to="/settings/sessions" className={buttonClass('secondary')}>
-                Review sessions
-              </Link>
-            </>
-          }
-        />
+      <div className="home-grid">
+        <HomeProjectsCard />
+        <Card title="Shortcuts">
+          <ul className="shortcut-list">
+            {SHORTCUTS.map((shortcut) => (
+              <li key={shortcut.to}>
+                <Link to={shortcut.to} className="shortcut">
+                  {shortcut.icon}
+                  <span>{shortcut.label}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </Card>
       </div>
     </Page>
   );

@@ -34,3 +34,33 @@ export function formatDateTime(iso: string): string {
   const time = Date.parse(iso);
   return Number.isNaN(time) ? 'unknown' : dateTimeFormat.format(time);
 }
+
+const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const shortDayFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
+
+/** A calendar day ('2025-03-14') as a local date: parsing it as an instant would shift it a day west of UTC. */
+function localDay(day: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(day);
+  return match ? new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : null;
+}
+
+/** "Mar 14, 2025" for a calendar day. */
+export function formatDay(day: string): string {
+  const date = localDay(day);
+  return date ? dayFormat.format(date) : 'unknown';
+}
+
+/** "Mar 14" for a calendar day in the current year, else "Mar 14, 2025". */
+export function formatShortDay(day: string, now: Date = new Date()): string {
+  const date = localDay(day);
+  if (!date) {
+    return 'unknown';
+  }
+  return date.getFullYear() === now.getFullYear() ? shortDayFormat.format(date) : dayFormat.format(date);
+}
+
+/** Today as a calendar day in the user's time zone ('2025-03-14'). */
+export function today(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -18,6 +18,8 @@ export interface NavSection {
 
 interface AppFrameProps {
   nav: NavSection[];
+  /** Replaces the product name at the top of the sidebar, e.g. an organization switcher. */
+  switcher?: ReactNode;
   /** The account menu, pinned to the bottom of the sidebar. */
   userMenu: ReactNode;
   /** A strip above the content for app-wide notices. */
@@ -26,17 +28,21 @@ interface AppFrameProps {
 }
 
 /** The signed-in layout: sidebar navigation, the account menu, and the page. */
-export function AppFrame({ nav, userMenu, notice, children }: AppFrameProps) {
+export function AppFrame({ nav, switcher, userMenu, notice, children }: AppFrameProps) {
   return (
     <div className="app-frame">
       <a href="#main" className="skip-link">
         Skip to content
       </a>
       <aside className="sidebar">
-        <div className="sidebar-brand">
-          <Logo size={22} />
-          <span className="sidebar-brand-name">{PRODUCT_NAME}</span>
-        </div>
+        {switcher ? (
+          <div className="sidebar-switcher">{switcher}</div>
+        ) : (
+          <div className="sidebar-brand">
+            <Logo size={22} />
+            <span className="sidebar-brand-name">{PRODUCT_NAME}</span>
+          </div>
+        )}
         <nav className="sidebar-nav" aria-label="Main">
           {nav.map((section, index) => (
             <div className="nav-section" key={section.title ?? index}>

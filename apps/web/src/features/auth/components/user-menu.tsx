@@ -1,5 +1,11 @@
 import { Avatar } from '../../../shared/ui/avatar.tsx';
-import { ChevronDownIcon, DevicesIcon, SignOutIcon, UserIcon } from '../../../shared/ui/icons.tsx';
+import {
+  ChevronDownIcon,
+  DevicesIcon,
+  SignOutIcon,
+  SlidersIcon,
+  UserIcon,
+} from '../../../shared/ui/icons.tsx';
 import { MenuButton } from '../../../shared/ui/menu-button.tsx';
 import type { User } from '../auth.types.ts';
 import { displayName } from '../display-name.ts';
@@ -29,6 +35,7 @@ export function UserMenu({ user }: { user: User }) {
       }
       items={[
         { key: 'profile', label: 'Profile', icon: <UserIcon />, to: '/settings/profile' },
+        { key: 'preferences', label: 'Preferences', icon: <SlidersIcon />, to: '/settings/preferences' },
         { key: 'sessions', label: 'Sessions', icon: <DevicesIcon />, to: '/settings/sessions' },
         { key: 'sign-out', label: 'Sign out', icon: <SignOutIcon />, onSelect: () => void signOut() },
       ]}

@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { createContext, use, useCallback, useSyncExternalStore } from 'react';
 import { apiClient } from '../../../shared/api/client.ts';
 import { getProfile, logout } from '../auth.api.ts';
@@ -36,12 +36,20 @@ export function useSignedInUser(): User {
   return user;
 }
 
+// Data anyone may read (no account involved) survives a change of user; everything else goes.
+const PUBLIC_QUERY_ROOTS = new Set<unknown>([authKeys.providers[0], 'invitation-lookup']);
+
+/** Forgets the previous user's data so the next one never sees it, even for a moment. */
+function forgetUserData(queryClient: QueryClient): void {
+  queryClient.removeQueries({ predicate: (query) => !PUBLIC_QUERY_ROOTS.has(query.queryKey[0]) });
+}
+
 /** Starts a session from a token set (sign-in, sign-up, OAuth), forgetting any previous user. */
 export function useStartSession(): (tokenSet: TokenSet) => void {
   const queryClient = useQueryClient();
   return useCallback(
     (tokenSet: TokenSet) => {
-      queryClient.removeQueries({ queryKey: authKeys.all });
+      forgetUserData(queryClient);
       tokens.setTokens(tokenSet);
     },
     [queryClient],
@@ -63,7 +71,7 @@ export function useSignOut(): () => Promise<void> {
       // The server may be unreachable or the session already revoked; this tab signs out anyway.
     }
     tokens.clear('user');
-    queryClient.removeQueries({ queryKey: authKeys.all });
+    forgetUserData(queryClient);
   }, [queryClient]);
 }
 

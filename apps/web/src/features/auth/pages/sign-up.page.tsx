@@ -102,6 +102,7 @@ export function SignUpPage() {
           label={LABELS.email}
           type="email"
           autoComplete="email"
+          defaultValue={params.get('email') ?? ''}
           error={errors.fields.email}
         />
         <Field

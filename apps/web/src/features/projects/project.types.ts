@@ -1,0 +1,21 @@
+// The projects service's HTTP types, straight from its contract (type-only: nothing is bundled).
+export type {
+  AddMemberBody,
+  CreateMilestoneBody,
+  CreateProjectBody,
+  Milestone,
+  MilestoneStatus,
+  Project,
+  ProjectAnalytics,
+  ProjectListQuery,
+  ProjectMember,
+  ProjectRole,
+  ProjectSettings,
+  ProjectStatus,
+  ProjectTemplate,
+  SaveAsTemplateBody,
+  StatusCategory,
+  UpdateMilestoneBody,
+  UpdateProjectBody,
+  WorkflowStatus,
+} from '@pm/projects/contract';
