@@ -5,3 +5,4 @@ export * from './gateway.errors.ts';
 export * from './openapi.ts';
 export * from './openapi-merge.ts';
 export * from './upstream-proxy.ts';
+export * from './realtime/index.ts';

@@ -1,5 +1,5 @@
-import { gatewayOptionsFrom, GatewayConfig, registerApiDocs, registerGateway, type OpenApiDocument } from '@pm/gateway';
-import { inProcessTokenVerifier, loadConfig, type RuntimeConfig } from '@pm/kernel';
+import { gatewayOptionsFrom, GatewayConfig, registerApiDocs, registerGateway, registerRealtime, type OpenApiDocument } from '@pm/gateway';
+import { injectTransport, inProcessTokenVerifier, loadConfig, type RuntimeConfig } from '@pm/kernel';
 import type { RunningServer } from './process-server.ts';
 import { hostServices } from './service-host.ts';
 import { SERVICE_FACTORIES } from './services.ts';
@@ -22,6 +22,9 @@ export async function startAllInOne(config: RuntimeConfig, env: NodeJS.ProcessEn
     beforeServices: (app, infra) => registerGateway(app, gatewayOptionsFrom(gateway, config, infra.cache)),
     afterServices: async (app, infra) => {
       await registerApiDocs(app, () => app.swagger() as unknown as OpenApiDocument);
+      // The WebSocket hub checks project access through the projects routes of this same app.
+      const { bus, pubsub, metrics, logger } = infra;
+      await registerRealtime(app, { tokens: inProcessTokenVerifier(app, infra), projects: injectTransport(app), bus, pubsub, metrics, logger });
       await registerWebApp(app, infra.logger);
     },
   });

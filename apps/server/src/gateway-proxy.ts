@@ -6,6 +6,7 @@ import {
   registerApiDocs,
   registerGateway,
   registerOpenApi,
+  registerRealtime,
   registerUpstreamProxies,
   type OpenApiDocument,
 } from '@pm/gateway';
@@ -14,6 +15,7 @@ import {
   createInfrastructure,
   createTokenVerifier,
   httpJwksSource,
+  httpTransport,
   loadConfig,
   registerAuthentication,
   type RuntimeConfig,
@@ -46,6 +48,15 @@ export async function startGatewayProxy(config: RuntimeConfig, env: NodeJS.Proce
     logger: infra.logger,
   });
   await registerApiDocs(app, document);
+  // The WebSocket hub: project access is asked of the projects service with the caller's token.
+  await registerRealtime(app, {
+    tokens,
+    projects: gateway.PROJECTS_SERVICE_URL ? httpTransport(gateway.PROJECTS_SERVICE_URL) : undefined,
+    bus: infra.bus,
+    pubsub: infra.pubsub,
+    metrics: infra.metrics,
+    logger: infra.logger,
+  });
   return listenOnConfiguredPort(app, infra, async () => undefined, {
     upstreams: Object.fromEntries(upstreams.map((upstream) => [upstream.service, upstream.url])),
   });

@@ -16,6 +16,10 @@ export const RuntimeConfig = Type.Object({
   REDIS_KEY_PREFIX: Type.String({ minLength: 1, default: 'pm:' }),
   /** RabbitMQ for events between processes; unset: the in-process bus. */
   AMQP_URL: Type.Optional(Type.String({ pattern: '^amqps?://' })),
+  /** Durable topic exchange every event goes through. */
+  AMQP_EXCHANGE: Type.String({ minLength: 1, default: 'pm.events' }),
+  /** Prefix of every consumer queue's name, so deployments (or test runs) can share one broker. */
+  AMQP_QUEUE_PREFIX: Type.String({ default: '' }),
   /** SMTP server for outgoing mail; unset: mail is written to DATA_DIR/mail. */
   SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
   /** Sender of outgoing mail. */

@@ -34,7 +34,7 @@ export function createInfrastructure(config: RuntimeConfig, name: string): Infra
   const logger = createLogger(name, config.LOG_LEVEL);
   const dataDir = resolve(config.DATA_DIR);
   const bus: EventBus = config.AMQP_URL
-    ? new RabbitMqEventBus({ url: config.AMQP_URL, logger })
+    ? new RabbitMqEventBus({ url: config.AMQP_URL, exchange: config.AMQP_EXCHANGE, queuePrefix: config.AMQP_QUEUE_PREFIX, logger })
     : new MemoryEventBus(logger);
   const cache = config.REDIS_URL ? RedisKeyValueStore.connect(config.REDIS_URL, config.REDIS_KEY_PREFIX) : new MemoryKeyValueStore();
   const pubsub = config.REDIS_URL ? RedisPubSub.connect(config.REDIS_URL, config.REDIS_KEY_PREFIX) : new MemoryPubSub();

@@ -12,6 +12,8 @@ export interface RabbitMqEventBusOptions {
   url: string;
   /** Durable topic exchange every event goes through. */
   exchange?: string;
+  /** Prepended to every consumer's queue name, so deployments (or test runs) can share one broker. */
+  queuePrefix?: string;
   logger?: Logger;
   /** Unacknowledged deliveries per consumer queue (handlers running at once). */
   prefetch?: number;
@@ -241,7 +243,7 @@ export class RabbitMqEventBus implements EventBus {
 
   private createConsumer(name: string): QueueConsumer {
     return new QueueConsumer({
-      queue: name,
+      queue: (this.options.queuePrefix ?? '') + name,
       exchange: this.settings.exchange,
       prefetch: this.settings.prefetch,
       retryDelaysMs: this.settings.retryDelaysMs,
