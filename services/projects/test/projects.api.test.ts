@@ -69,6 +69,7 @@ describe('projects on PostgreSQL', () => {
       key: 'WR',
       status: 'active',
       team_id: null,
+      settings: project.settings,
     });
   });
 

@@ -1,5 +1,6 @@
 import { defineEvent } from '@pm/kernel';
 import { Type } from 'typebox';
+import { ProjectSettings } from './settings.ts';
 
 const Uuid = Type.String({ format: 'uuid' });
 
@@ -10,6 +11,8 @@ const ProjectEventData = Type.Object({
   key: Type.String(),
   status: Type.String(),
   team_id: Type.Union([Uuid, Type.Null()]),
+  /** The workflow and other settings, so consumers (tasks) keep the project's statuses. */
+  settings: ProjectSettings,
 });
 
 /** A project was created (also from a template). */

@@ -12,6 +12,7 @@ export function projectEventData(project: Project | ProjectRow) {
     key: project.key,
     status: project.status,
     team_id: project.team_id,
+    settings: project.settings,
   };
 }
 

@@ -1,0 +1,3 @@
+export * from './http.ts';
+export * from './events.ts';
+export * from './client.ts';

@@ -1,0 +1,215 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Task, TaskActivity } from '../contract/http.ts';
+import { table, type Db, type TasksDatabase, type TasksTable } from './tasks.tables.ts';
+
+/** Columns a write may set (`number`, `rank` and identity are set by create and move only). */
+export type TaskChanges = Partial<
+  Pick<
+    Selectable<TasksTable>,
+    | 'title'
+    | 'description'
+    | 'status'
+    | 'status_category'
+    | 'priority'
+    | 'assigned_to'
+    | 'milestone_id'
+    | 'parent_task_id'
+    | 'tags'
+    | 'rank'
+  >
+> & { due_date?: string | null; estimated_hours?: number | null; actual_hours?: number | null };
+
+export type NewTask = TaskChanges &
+  Pick<
+    Selectable<TasksTable>,
+    | 'organization_id'
+    | 'project_id'
+    | 'number'
+    | 'title'
+    | 'created_by'
+    | 'status'
+    | 'status_category'
+    | 'rank'
+  >;
+
+/** The task as the API shows it: key, dates as YYYY-MM-DD, hours as numbers, `is_blocked`. */
+export function taskQuery(db: Db) {
+  return db
+    .selectFrom('tasks as t')
+    .innerJoin('projects as p', 'p.id', 't.project_id')
+    .select([
+      't.id',
+      sql<string>`p.key || '-' || t.number`.as('key'),
+      't.number',
+      't.organization_id',
+      't.project_id',
+      't.title',
+      't.description',
+      't.status',
+      't.status_category',
+      't.priority',
+      't.assigned_to',
+      't.created_by',
+      sql<string | null>`to_char(t.due_date, 'YYYY-MM-DD')`.as('due_date'),
+      sql<number | null>`t.estimated_hours::float8`.as('estimated_hours'),
+      sql<number | null>`t.actual_hours::float8`.as('actual_hours'),
+      't.tags',
+      't.milestone_id',
+      't.parent_task_id',
+      't.rank',
+      't.version',
+      sql<boolean>`exists (
+        select 1 from ${table('task_dependencies')} d join ${table('tasks')} b on b.id = d.depends_on_task_id
+        where d.task_id = t.id and d.dependency_type = 'finish_to_start' and b.status_category <> 'done'
+      )`.as('is_blocked'),
+      't.created_at',
+      't.updated_at',
+    ]);
+}
+
+/** Rows carry Date timestamps; the response schema serializes them. */
+export function asTask(row: unknown): Task {
+  return row as Task;
+}
+
+export class TaskRepository {
+  constructor(private readonly db: Kysely<TasksDatabase>) {}
+
+  async findById(id: string, db: Db = this.db): Promise<Task | undefined> {
+    const row = await taskQuery(db).where('t.id', '=', id).executeTakeFirst();
+    return row ? asTask(row) : undefined;
+  }
+
+  /** Tasks with this human key in any project (project keys are unique only per organization). */
+  async idsByKey(projectKey: string, number: number): Promise<{ id: string; project_id: string }[]> {
+    return this.db
+      .selectFrom('tasks as t')
+      .innerJoin('projects as p', 'p.id', 't.project_id')
+      .select(['t.id', 't.project_id'])
+      .where('p.key', '=', projectKey)
+      .where('t.number', '=', number)
+      .where('p.deleted_at', 'is', null)
+      .execute();
+  }
+
+  /** Locks the task row for the rest of the transaction and answers its version. */
+  async lock(trx: Db, id: string): Promise<number | undefined> {
+    const row = await trx
+      .selectFrom('tasks')
+      .select('version')
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+    return row?.version;
+  }
+
+  /** The next number of the project's tasks, counted in the caller's transaction. */
+  async nextNumber(trx: Db, projectId: string): Promise<number> {
+    const row = await trx
+      .insertInto('task_counters')
+      .values({ project_id: projectId, last_number: 1 })
+      .onConflict((oc) =>
+        oc.column('project_id').doUpdateSet({ last_number: sql`task_counters.last_number + 1` }),
+      )
+      .returning('last_number')
+      .executeTakeFirstOrThrow();
+    return row.last_number;
+  }
+
+  async lastRank(trx: Db, projectId: string): Promise<string | null> {
+    const row = await trx
+      .selectFrom('tasks')
+      .select((eb) => eb.fn.max('rank').as('rank'))
+      .where('project_id', '=', projectId)
+      .executeTakeFirst();
+    return row?.rank ?? null;
+  }
+
+  /** The nearest rank above (`next`) or below (`previous`) `rank` in the project, ignoring one task. */
+  async neighbourRank(
+    projectId: string,
+    rank: string,
+    side: 'next' | 'previous',
+    ignoreId: string,
+  ): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('tasks')
+      .select('rank')
+      .where('project_id', '=', projectId)
+      .where('id', '!=', ignoreId)
+      .where('rank', side === 'next' ? '>' : '<', rank)
+      .orderBy('rank', side === 'next' ? 'asc' : 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.rank ?? null;
+  }
+
+  async insert(trx: Db, task: NewTask, now: Date): Promise<string> {
+    const row = await trx
+      .insertInto('tasks')
+      .values({ ...task, created_at: now, updated_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  async update(trx: Db, id: string, changes: TaskChanges, now: Date): Promise<void> {
+    await trx
+      .updateTable('tasks')
+      .set({ ...changes, version: sql`version + 1`, updated_at: now })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async delete(trx: Db, id: string): Promise<void> {
+    await trx.deleteFrom('tasks').where('id', '=', id).execute();
+  }
+
+  /** The chain of parents above `taskId` (nearest first), to refuse a parent that is a descendant. */
+  async ancestorIds(taskId: string, db: Db = this.db): Promise<string[]> {
+    const result = await sql<{ id: string }>`
+      with recursive up(id, depth) as (
+        select parent_task_id, 1 from ${table('tasks')} where id = ${taskId} and parent_task_id is not null
+        union all
+        select t.parent_task_id, up.depth + 1 from ${table('tasks')} t join up on t.id = up.id
+        where t.parent_task_id is not null and up.depth < 1000
+      )
+      select id from up order by depth`.execute(db);
+    return result.rows.map((row) => row.id);
+  }
+
+  async addActivity(
+    trx: Db,
+    entries: { task_id: string; actor_id: string; field: string; from: unknown; to: unknown }[],
+    now: Date,
+  ): Promise<void> {
+    if (entries.length === 0) {
+      return;
+    }
+    await trx
+      .insertInto('task_activity')
+      .values(
+        entries.map((entry) => ({
+          ...entry,
+          from: JSON.stringify(entry.from ?? null),
+          to: JSON.stringify(entry.to ?? null),
+          at: now,
+        })),
+      )
+      .execute();
+  }
+
+  async activity(taskId: string, limit: number, after?: [string, string]): Promise<TaskActivity[]> {
+    let query = this.db
+      .selectFrom('task_activity')
+      .selectAll()
+      .where('task_id', '=', taskId)
+      .orderBy('at')
+      .orderBy('id')
+      .limit(limit + 1);
+    if (after) {
+      query = query.where((eb) => eb(eb.refTuple('at', 'id'), '>', eb.tuple(new Date(after[0]), after[1])));
+    }
+    return (await query.execute()) as unknown as TaskActivity[];
+  }
+}

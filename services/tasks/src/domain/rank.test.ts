@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { rankBetween } from './rank.ts';
+
+describe('rankBetween', () => {
+  it('starts in the middle and appends after the last rank', () => {
+    expect(rankBetween(null, null)).toBe('i');
+    expect(rankBetween('i', null) > 'i').toBe(true);
+    expect(rankBetween(null, 'i') < 'i').toBe(true);
+  });
+
+  it('finds room between adjacent ranks by growing longer', () => {
+    const mid = rankBetween('a', 'b');
+    expect(mid > 'a' && mid < 'b').toBe(true);
+    const low = rankBetween(null, '01');
+    expect(low < '01').toBe(true);
+  });
+
+  it('always lands strictly between its neighbours, however often a gap is split', () => {
+    let seed = 7;
+    const coin = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % 2 === 0;
+    };
+    for (let run = 0; run < 50; run += 1) {
+      let low: string | null = null;
+      let high: string | null = null;
+      for (let step = 0; step < 60; step += 1) {
+        const mid = rankBetween(low, high);
+        expect(low === null || mid > low).toBe(true);
+        expect(high === null || mid < high).toBe(true);
+        expect(mid.endsWith('0')).toBe(false);
+        if (coin()) {
+          high = mid;
+        } else {
+          low = mid;
+        }
+      }
+    }
+  });
+});

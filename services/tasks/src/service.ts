@@ -1,0 +1,50 @@
+import { fileURLToPath } from 'node:url';
+import { requireAuth, type ServiceContext, type ServiceModule } from '@pm/kernel';
+import type { Kysely } from 'kysely';
+import { AccessRepository } from './data/access.repository.ts';
+import { DependencyRepository } from './data/dependency.repository.ts';
+import { TaskListRepository } from './data/task-list.repository.ts';
+import { TaskRepository } from './data/task.repository.ts';
+import type { TasksDatabase } from './data/tasks.tables.ts';
+import type { TasksDeps } from './deps.ts';
+import { bulkRoutes } from './routes/bulk.routes.ts';
+import { dependencyRoutes } from './routes/dependency.routes.ts';
+import { projectTaskRoutes } from './routes/project-task.routes.ts';
+import { taskRoutes } from './routes/task.routes.ts';
+import { subscribeToReadModels } from './subscribers/read-model.subscriber.ts';
+
+/** The tasks service: tasks, their activity and dependencies, with read models of access. */
+export function createTasksService(ctx: ServiceContext): ServiceModule & { deps: TasksDeps } {
+  const db = ctx.db as Kysely<TasksDatabase>;
+  const deps: TasksDeps = {
+    db,
+    access: new AccessRepository(db),
+    tasks: new TaskRepository(db),
+    lists: new TaskListRepository(db),
+    dependencies: new DependencyRepository(db),
+    outbox: ctx.outbox,
+    bus: ctx.bus,
+    clock: ctx.clock,
+    logger: ctx.logger,
+    metrics: ctx.metrics,
+  };
+  return {
+    name: 'tasks',
+    deps,
+    // GET/POST /projects/{id}/tasks: the gateway routes /projects to the projects service in split
+    // mode; there the same list is GET /tasks?project_id= and creation POST /tasks.
+    routePrefixes: ['/tasks'],
+    migrationsDir: fileURLToPath(new URL('../migrations', import.meta.url)),
+    routes: async (app) => {
+      // Every route needs a caller; checking before validation answers 401, not 400, to anonymous requests.
+      app.addHook('onRequest', async (request) => {
+        requireAuth(request);
+      });
+      await app.register(taskRoutes, { prefix: '/tasks', deps });
+      await app.register(dependencyRoutes, { prefix: '/tasks', deps });
+      await app.register(bulkRoutes, { prefix: '/tasks', deps });
+      await app.register(projectTaskRoutes, { prefix: '/projects', deps });
+    },
+    start: () => subscribeToReadModels({ db, bus: ctx.bus, logger: ctx.logger, metrics: ctx.metrics }),
+  };
+}

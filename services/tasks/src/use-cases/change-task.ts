@@ -1,0 +1,98 @@
+import type { Task, UpdateTaskBody } from '../contract/http.ts';
+import type { TaskChanges } from '../data/task.repository.ts';
+import type { TasksDeps } from '../deps.ts';
+import { TaskNotFoundError, VersionConflictError } from '../domain/tasks.errors.ts';
+import { taskFor, type ProjectContext } from './task-access.ts';
+import { taskEvents } from './task-events.ts';
+import { checkAssignee, checkDueDate, checkMilestone, checkParent, statusChange } from './task-rules.ts';
+
+/** Fields a caller asks to change; `rank` comes from moves only. */
+type Requested = Omit<UpdateTaskBody, 'version'> & { rank?: string };
+
+async function validChanges(deps: TasksDeps, project: ProjectContext, task: Task, requested: Requested) {
+  const { status, ...rest } = requested;
+  const changes: TaskChanges = { ...rest };
+  if (status !== undefined) {
+    Object.assign(changes, statusChange(project, status));
+  }
+  if (requested.assigned_to !== undefined && requested.assigned_to !== task.assigned_to) {
+    await checkAssignee(deps, project, requested.assigned_to);
+  }
+  if (requested.parent_task_id !== undefined) {
+    await checkParent(deps, project, requested.parent_task_id, task.id);
+  }
+  checkDueDate(requested.due_date);
+  if (requested.milestone_id !== undefined && requested.milestone_id !== task.milestone_id) {
+    await checkMilestone(deps, project, requested.milestone_id);
+  }
+  return changes;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Fields whose value differs from the task's (status_category follows status, so it is not listed). */
+function differences(task: Task, changes: TaskChanges): string[] {
+  return Object.entries(changes)
+    .filter(([field, value]) => field !== 'status_category' && !sameValue(task[field as keyof Task], value))
+    .map(([field]) => field);
+}
+
+/**
+ * Applies a change to a task: PUT /tasks/{id}, /assign and /status. With `version`, a stale base
+ * answers 409 with the current task; without it (assign, status) the last write wins. Each changed
+ * field gets an activity row; events follow the outbox.
+ */
+export async function changeTask(
+  deps: TasksDeps,
+  userId: string,
+  idOrKey: string,
+  requested: Requested,
+  version?: number,
+): Promise<Task> {
+  const { task, project } = await taskFor(deps, userId, idOrKey, 'write');
+  const changes = await validChanges(deps, project, task, requested);
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const locked = await deps.tasks.lock(trx, task.id);
+    const current = locked === undefined ? undefined : await deps.tasks.findById(task.id, trx);
+    if (!current) {
+      throw new TaskNotFoundError();
+    }
+    if (version !== undefined && version !== current.version) {
+      throw new VersionConflictError(current);
+    }
+    const changed = differences(current, changes);
+    if (changed.length === 0) {
+      return current;
+    }
+    const applied = Object.fromEntries(changed.map((field) => [field, changes[field as keyof TaskChanges]]));
+    if (changed.includes('status')) {
+      applied.status_category = changes.status_category;
+    }
+    await deps.tasks.update(trx, task.id, applied, now);
+    await deps.tasks.addActivity(
+      trx,
+      changed.map((field) => ({
+        task_id: task.id,
+        actor_id: userId,
+        field,
+        from: current[field as keyof Task],
+        to: changes[field as keyof TaskChanges],
+      })),
+      now,
+    );
+    const updated = (await deps.tasks.findById(task.id, trx))!;
+    await deps.outbox.add(trx, ...taskEvents('updated', updated, userId, changed));
+    return updated;
+  });
+}
+
+export async function deleteTask(deps: TasksDeps, userId: string, idOrKey: string): Promise<void> {
+  const { task } = await taskFor(deps, userId, idOrKey, 'write');
+  await deps.db.transaction().execute(async (trx) => {
+    await deps.tasks.delete(trx, task.id);
+    await deps.outbox.add(trx, ...taskEvents('deleted', task, userId));
+  });
+}

@@ -1,0 +1,37 @@
+import { toPage, type Page } from '@pm/kernel';
+import type { Task, TaskActivity, TaskListQuery } from '../contract/http.ts';
+import { keysetAfter } from '../data/keyset-cursor.ts';
+import type { TasksDeps } from '../deps.ts';
+import { projectFor, taskFor } from './task-access.ts';
+
+export async function getTask(deps: TasksDeps, userId: string, idOrKey: string): Promise<Task> {
+  return (await taskFor(deps, userId, idOrKey, 'read')).task;
+}
+
+/** Tasks of one project (`project_id`) or of every project the caller sees. */
+export async function listTasks(deps: TasksDeps, userId: string, query: TaskListQuery): Promise<Page<Task>> {
+  if (query.project_id) {
+    await projectFor(deps, userId, query.project_id, 'read');
+  }
+  const { limit = 25, cursor, sort, ...filters } = query;
+  const rows = await deps.lists.list({ ...filters, userId }, sort, limit, keysetAfter(cursor));
+  return toPage(
+    rows,
+    limit,
+    (row) => [row.sort_key, row.id],
+    ({ sort_key: _sortKey, ...task }) => task,
+  );
+}
+
+export async function taskActivity(
+  deps: TasksDeps,
+  userId: string,
+  idOrKey: string,
+  query: { limit?: number; cursor?: string },
+): Promise<Page<TaskActivity>> {
+  const { task } = await taskFor(deps, userId, idOrKey, 'read');
+  const limit = query.limit ?? 25;
+  const after = keysetAfter(query.cursor) as [string, string] | undefined;
+  const rows = await deps.tasks.activity(task.id, limit, after);
+  return toPage(rows, limit, (row) => [new Date(row.at).toISOString(), row.id]);
+}

@@ -1,0 +1,139 @@
+import type { TestApp } from '@pm/kernel/testing';
+import type { Project } from '@pm/projects/contract';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Task } from '../src/contract/http.ts';
+import {
+  api,
+  createProject,
+  createTask,
+  joinOrganization,
+  signUp,
+  startTasks,
+  type TestUser,
+} from './helpers.ts';
+
+describe('who may do what with tasks (ADR 0002, from the read models)', () => {
+  let test: TestApp;
+  let owner: TestUser;
+  let project: Project;
+  let task: Task;
+
+  beforeAll(async () => {
+    test = await startTasks();
+    owner = await signUp(test);
+    project = await createProject(test, owner, { name: 'Access' });
+    task = await createTask(test, owner, project.id, { title: 'Guarded' });
+  });
+  afterAll(async () => test.close());
+
+  it('lets an organization member read as a viewer but not write', async () => {
+    const viewer = await signUp(test);
+    await joinOrganization(test, viewer, owner.orgId, 'member');
+    expect((await api(test, 'GET', `/tasks/${task.key}`, { token: viewer.token })).statusCode).toBe(200);
+    const list = await api(test, 'GET', `/projects/${project.id}/tasks`, { token: viewer.token });
+    expect(list.json().items.map((t: Task) => t.id)).toContain(task.id);
+    const create = await api(test, 'POST', `/projects/${project.id}/tasks`, {
+      token: viewer.token,
+      body: { title: 'No' },
+    });
+    expect(create.statusCode).toBe(403);
+    const status = await api(test, 'PUT', `/tasks/${task.id}/status`, {
+      token: viewer.token,
+      body: { status: 'todo' },
+    });
+    expect(status.statusCode).toBe(403);
+  });
+
+  it('follows project memberships from projects.member.* events: a project member writes and is assignable', async () => {
+    const colleague = await signUp(test);
+    await joinOrganization(test, colleague, owner.orgId, 'guest');
+    expect((await api(test, 'GET', `/tasks/${task.id}`, { token: colleague.token })).statusCode).toBe(404);
+    const added = await api(test, 'POST', `/projects/${project.id}/members`, {
+      token: owner.token,
+      body: { user_id: colleague.id, role: 'member' },
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    await expect
+      .poll(
+        async () =>
+          (
+            await api(test, 'POST', `/projects/${project.id}/tasks`, {
+              token: colleague.token,
+              body: { title: 'Mine' },
+            })
+          ).statusCode,
+        {
+          timeout: 10_000,
+          interval: 20,
+        },
+      )
+      .toBe(201);
+    const assigned = await api(test, 'PUT', `/tasks/${task.id}/assign`, {
+      token: owner.token,
+      body: { assigned_to: colleague.id },
+    });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+
+    const removed = await api(test, 'DELETE', `/projects/${project.id}/members/${colleague.id}`, {
+      token: owner.token,
+    });
+    expect(removed.statusCode, removed.body).toBe(204);
+    await expect
+      .poll(
+        async () => (await api(test, 'GET', `/tasks/${task.id}`, { token: colleague.token })).statusCode,
+        { timeout: 10_000, interval: 20 },
+      )
+      .toBe(404);
+  });
+
+  it('makes an organization admin a project admin', async () => {
+    const admin = await signUp(test);
+    await joinOrganization(test, admin, owner.orgId, 'admin');
+    const created = await api(test, 'POST', '/tasks', {
+      token: admin.token,
+      body: { project_id: project.id, title: 'By admin' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+  });
+
+  it('answers 404 to people outside the organization, and leaves their lists empty', async () => {
+    const outsider = await signUp(test);
+    expect((await api(test, 'GET', `/tasks/${task.id}`, { token: outsider.token })).statusCode).toBe(404);
+    expect((await api(test, 'GET', `/tasks/${task.key}`, { token: outsider.token })).statusCode).toBe(404);
+    expect(
+      (
+        await api(test, 'PUT', `/tasks/${task.id}`, {
+          token: outsider.token,
+          body: { version: 1, title: 'x' },
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (await api(test, 'GET', `/projects/${project.id}/tasks`, { token: outsider.token })).statusCode,
+    ).toBe(404);
+    const all = await api(test, 'GET', '/tasks', { token: outsider.token });
+    expect(all.json()).toEqual({ items: [], next_cursor: null });
+    expect((await api(test, 'GET', '/tasks')).statusCode).toBe(401);
+  });
+
+  it('refuses changes once the project is archived (projects.project.archived)', async () => {
+    const archived = await api(test, 'POST', `/projects/${project.id}/archive`, { token: owner.token });
+    expect(archived.statusCode, archived.body).toBe(200);
+    await expect
+      .poll(
+        async () =>
+          (
+            await api(test, 'PUT', `/tasks/${task.id}/status`, {
+              token: owner.token,
+              body: { status: 'done' },
+            })
+          ).statusCode,
+        {
+          timeout: 10_000,
+          interval: 20,
+        },
+      )
+      .toBe(409);
+    expect((await api(test, 'GET', `/tasks/${task.id}`, { token: owner.token })).statusCode).toBe(200);
+  });
+});

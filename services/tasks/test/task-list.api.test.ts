@@ -1,0 +1,115 @@
+import type { TestApp } from '@pm/kernel/testing';
+import type { Project } from '@pm/projects/contract';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Task } from '../src/contract/http.ts';
+import { api, createProject, createTask, signUp, startTasks, type TestUser } from './helpers.ts';
+
+describe('finding tasks', () => {
+  let test: TestApp;
+  let owner: TestUser;
+  let project: Project;
+  let other: Project;
+  const byTitle = new Map<string, Task>();
+
+  const titles = async (url: string) => {
+    const res = await api(test, 'GET', url, { token: owner.token });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json<{ items: Task[] }>().items.map((t) => t.title);
+  };
+
+  beforeAll(async () => {
+    test = await startTasks();
+    owner = await signUp(test);
+    project = await createProject(test, owner, { name: 'Lists', key: 'LST' });
+    other = await createProject(test, owner, { name: 'Other', key: 'OTH' });
+    const specs: Record<string, unknown>[] = [
+      {
+        title: 'Fix login bug',
+        description: 'Users cannot sign in with SSO',
+        priority: 'urgent',
+        tags: ['auth', 'bug'],
+        due_date: '2020-01-10',
+        assigned_to: owner.id,
+      },
+      {
+        title: 'Write docs',
+        description: 'Explain the login flow',
+        priority: 'low',
+        tags: ['docs'],
+        due_date: '2031-03-01',
+      },
+      { title: 'Refactor billing', priority: 'high', status: 'in_progress', due_date: '2030-06-01' },
+      {
+        title: 'Old finished work',
+        priority: 'none',
+        status: 'done',
+        due_date: '2020-01-01',
+        assigned_to: owner.id,
+      },
+    ];
+    for (const spec of specs) {
+      byTitle.set(spec.title as string, await createTask(test, owner, project.id, spec));
+    }
+    await createTask(test, owner, other.id, { title: 'Elsewhere login' });
+  });
+  afterAll(async () => test.close());
+
+  it('lists a project in rank order, the same through both routes', async () => {
+    const order = ['Fix login bug', 'Write docs', 'Refactor billing', 'Old finished work'];
+    expect(await titles(`/projects/${project.id}/tasks`)).toEqual(order);
+    expect(await titles(`/tasks?project_id=${project.id}`)).toEqual(order);
+  });
+
+  it('filters by status, category, assignee, priority, tag, dates and overdue', async () => {
+    const base = `/projects/${project.id}/tasks?`;
+    expect(await titles(`${base}status=in_progress`)).toEqual(['Refactor billing']);
+    expect(await titles(`${base}status_category=done`)).toEqual(['Old finished work']);
+    expect(await titles(`${base}assignee=me`)).toEqual(['Fix login bug', 'Old finished work']);
+    expect(await titles(`${base}assignee=unassigned`)).toEqual(['Write docs', 'Refactor billing']);
+    expect(await titles(`${base}priority=high`)).toEqual(['Refactor billing']);
+    expect(await titles(`${base}tag=docs`)).toEqual(['Write docs']);
+    expect(await titles(`${base}due_before=2025-01-01`)).toEqual(['Fix login bug', 'Old finished work']);
+    expect(await titles(`${base}due_after=2030-12-31`)).toEqual(['Write docs']);
+    expect(await titles(`${base}overdue=true`)).toEqual(['Fix login bug']);
+  });
+
+  it('sorts by due date and priority with keyset pages that neither skip nor repeat', async () => {
+    expect(await titles(`/projects/${project.id}/tasks?sort=priority`)).toEqual([
+      'Fix login bug',
+      'Refactor billing',
+      'Write docs',
+      'Old finished work',
+    ]);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/projects/${project.id}/tasks?sort=due_date&limit=3${cursor ? `&cursor=${cursor}` : ''}`;
+      const page = (await api(test, 'GET', url, { token: owner.token })).json<{
+        items: Task[];
+        next_cursor: string | null;
+      }>();
+      seen.push(...page.items.map((t) => t.title));
+      cursor = page.next_cursor;
+    } while (cursor);
+    expect(seen).toEqual(['Old finished work', 'Fix login bug', 'Refactor billing', 'Write docs']);
+    expect((await api(test, 'GET', `/tasks?cursor=garbage`, { token: owner.token })).statusCode).toBe(400);
+  });
+
+  it('searches title and description, best match first, across the projects I see', async () => {
+    const found = await titles('/tasks?q=login');
+    // A match in the title (weight A) outranks one in the description (weight B).
+    expect(found[2]).toBe('Write docs');
+    expect(new Set(found)).toEqual(new Set(['Fix login bug', 'Write docs', 'Elsewhere login']));
+    expect(await titles(`/projects/${project.id}/tasks?q=${encodeURIComponent('"sign in" sso')}`)).toEqual([
+      'Fix login bug',
+    ]);
+  });
+
+  it('rejects unknown filters, naming them', async () => {
+    const res = await api(test, 'GET', `/projects/${project.id}/tasks?colour=red`, { token: owner.token });
+    expect(res.statusCode).toBe(400);
+    const bad = await api(test, 'GET', `/tasks?priority=asap`, { token: owner.token });
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json())).toContain('priority');
+  });
+});
