@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { createAuthService } from '@pm/auth/service';
 import type { EventEnvelope } from '@pm/kernel';
-import { startTestApp, type TestApp } from '@pm/kernel/testing';
+import { startTestApp, type TestApp, injectApi } from '@pm/kernel/testing';
 import { expect, vi } from 'vitest';
 import type { Project } from '../src/contract/http.ts';
 import { createProjectsService } from '../src/service.ts';
@@ -24,18 +24,13 @@ export interface TestUser {
   token: string;
 }
 
-export async function api(
+export function api(
   test: TestApp,
   method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   url: string,
   options: { token?: string | undefined; body?: unknown } = {},
 ): Promise<LightMyRequestResponse> {
-  return test.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: options.token ? { authorization: `Bearer ${options.token}` } : {},
-    ...(options.body === undefined ? {} : { payload: options.body as object }),
-  });
+  return injectApi(test.app, method, url, options);
 }
 
 let counter = 0;

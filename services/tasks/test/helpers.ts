@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { createAuthService } from '@pm/auth/service';
 import type { EventEnvelope } from '@pm/kernel';
-import { startTestApp, type TestApp } from '@pm/kernel/testing';
+import { startTestApp, type TestApp, injectApi } from '@pm/kernel/testing';
 import { createProjectsService } from '@pm/projects/service';
 import type { Project } from '@pm/projects/contract';
 import { createUsersService } from '@pm/users/service';
@@ -32,18 +32,13 @@ export interface TestUser {
   orgId: string;
 }
 
-export async function api(
+export function api(
   test: TestApp,
   method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   url: string,
   options: { token?: string | undefined; body?: unknown } = {},
 ): Promise<LightMyRequestResponse> {
-  return test.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: options.token ? { authorization: `Bearer ${options.token}` } : {},
-    ...(options.body === undefined ? {} : { payload: options.body as object }),
-  });
+  return injectApi(test.app, method, url, options);
 }
 
 let counter = 0;

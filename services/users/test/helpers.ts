@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { createAuthService } from '@pm/auth/service';
-import { linkIn, startMailbox, startTestApp, type Mailbox, type TestApp } from '@pm/kernel/testing';
+import { linkIn, startMailbox, startTestApp, type Mailbox, type TestApp, injectApi } from '@pm/kernel/testing';
 import { createUsersService } from '../src/service.ts';
 
 export interface UsersTestContext {
@@ -35,18 +35,13 @@ export async function startUsers(embedded = false): Promise<UsersTestContext> {
   };
 }
 
-export async function api(
+export function api(
   ctx: UsersTestContext,
   method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   url: string,
   options: { token?: string | undefined; body?: unknown } = {},
 ): Promise<LightMyRequestResponse> {
-  return ctx.test.app.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: options.token ? { authorization: `Bearer ${options.token}` } : {},
-    ...(options.body === undefined ? {} : { payload: options.body as object }),
-  });
+  return injectApi(ctx.test.app, method, url, options);
 }
 
 export interface TestUser {
