@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { linkIn, startMailbox, type Mailbox } from '@pm/kernel/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type BrowserSession } from './support/browser.ts';
-import { startMailbox, type Mailbox } from './support/mailbox.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 // The SPA must be built first: `npm run build:web` (the test command does it).
@@ -18,14 +18,6 @@ let browser: BrowserSession;
 function newAccount() {
   const id = randomBytes(4).toString('hex');
   return { email: `ada.${id}@example.test`, username: `ada_${id}`, password: `analytical-engine-${id}` };
-}
-
-function linkIn(links: string[], path: string): string {
-  const link = links.find((candidate) => new URL(candidate).pathname === path);
-  if (!link) {
-    throw new Error(`No ${path} link in the email; links: ${links.join(', ') || 'none'}`);
-  }
-  return link;
 }
 
 async function signIn(page: Page, login: string, password: string): Promise<void> {
@@ -76,7 +68,7 @@ describe('signing up, in and out in the browser', () => {
       await screenshot(page, 'home-unverified');
 
       const verification = await mailbox.waitFor(account.email);
-      const verifyLink = linkIn(verification.links, '/verify-email');
+      const verifyLink = linkIn(verification, '/verify-email').href;
       expect(verifyLink.startsWith(`${server.url}/verify-email?token=`)).toBe(true);
       await page.goto(verifyLink);
       await page.getByRole('heading', { name: 'Email verified' }).waitFor();
@@ -140,11 +132,10 @@ describe('signing up, in and out in the browser', () => {
       await page.getByRole('button', { name: 'Send reset link' }).click();
       await page.getByRole('heading', { name: 'Check your inbox' }).waitFor();
 
-      const resetMail = await mailbox.waitFor(
-        (message) =>
-          message.to === account.email && message.links.some((link) => link.includes('/reset-password')),
+      const resetMail = await mailbox.waitFor(account.email, (message) =>
+        message.links.some((link) => link.includes('/reset-password')),
       );
-      await page.goto(linkIn(resetMail.links, '/reset-password'));
+      await page.goto(linkIn(resetMail, '/reset-password').href);
       const newPassword = `${account.password}-renewed`;
       await page.getByLabel('New password', { exact: true }).fill(newPassword);
       await page.getByLabel('Confirm new password').fill(newPassword);

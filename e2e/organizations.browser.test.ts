@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { startMailbox, type Mailbox } from '@pm/kernel/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchMultiUserBrowser, type MultiUserBrowser, type Visitor } from './support/browser-contexts.ts';
-import { startMailbox, type Mailbox } from './support/mailbox.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 // The SPA must be built first: `npm run build:web` (the test command does it).
@@ -174,8 +174,8 @@ describe('organizations, invitations and project access in the browser', () => {
       await owner.page.getByRole('list', { name: 'Invitations' }).getByText(grace.email).waitFor();
 
       // The teammate opens the emailed link, signs up through it, comes back and accepts.
-      const invitation = await mailbox.waitFor(
-        (m) => m.to === grace.email && m.links.some((link) => link.includes('/invitations/accept')),
+      const invitation = await mailbox.waitFor(grace.email, (m) =>
+        m.links.some((link) => link.includes('/invitations/accept')),
       );
       const acceptLink = invitation.links.find((link) => new URL(link).pathname === '/invitations/accept')!;
       expect(acceptLink.startsWith(`${server.url}/invitations/accept?token=`)).toBe(true);

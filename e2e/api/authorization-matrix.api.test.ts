@@ -10,6 +10,7 @@ import {
   type SignedIn,
 } from './matrix-fixtures.ts';
 import { REQUESTS, type CellRequest, type Endpoint } from './matrix-requests.ts';
+import { waitForTimeReadModel } from './matrix-time-fixtures.ts';
 
 /*
  * Who may call what (ADR 0002; issue "Authorization matrix test"), users and projects services.
@@ -94,9 +95,56 @@ const MATRIX = [
   row('GET /project-templates',                                 200,   200,   200,   200,   200,   200,   200,   200,   401),
   row('GET /project-templates/:id',                             200,   200,   200,   200,   200,   404,   404,   404,   401),
   row('DELETE /project-templates/:id',                          204,   204,   403,   403,   403,   404,   404,   404,   401),
+  //                                                          owner  admin   pAdm   pMem  pView  guest   gOnP  other   anon
+  row('GET /projects/:project_id/tasks',                        200,   200,   200,   200,   200,   404,   200,   404,   401),
+  row('POST /projects/:project_id/tasks',                       201,   201,   201,   201,   403,   404,   201,   404,   401),
+  row('GET /projects/:project_id/critical-path',                200,   200,   200,   200,   200,   404,   200,   404,   401),
+  row('GET /tasks/critical-path?project_id=:project',           200,   200,   200,   200,   200,   404,   200,   404,   401),
+  row('GET /my-work',                                           200,   200,   200,   200,   200,   200,   200,   200,   401),
+  //                                                          owner  admin   pAdm   pMem  pView  guest   gOnP  other   anon
+  row('GET /task-templates?organization_id=:org',              200,   200,   200,   200,   200,   200,   200,   404,   401),
+  row('GET /task-templates?project_id=:project',                200,   200,   200,   200,   200,   404,   200,   404,   401),
+  row('POST /task-templates',                                   201,   201,   201,   201,   201,   403,   403,   404,   401),
+  row('POST /task-templates (of the project)',                  201,   201,   201,   201,   403,   404,   201,   404,   401),
+  row('GET /task-templates/:id',                                200,   200,   200,   200,   200,   200,   200,   404,   401),
+  row('PUT /task-templates/:id',                                200,   200,   403,   403,   403,   403,   403,   404,   401),
+  row('PUT /task-templates/:id (of the project)',               200,   200,   200,   403,   403,   404,   403,   404,   401),
+  row('DELETE /task-templates/:id',                             204,   204,   403,   403,   403,   403,   403,   404,   401),
+  row('POST /task-templates/:id/apply',                         201,   201,   201,   201,   403,   404,   201,   404,   401),
+  row('GET /tasks/:id/attachments',                             200,   200,   200,   200,   200,   404,   200,   404,   401),
+  row('POST /tasks/:id/attachments',                            201,   201,   201,   201,   403,   404,   201,   404,   401),
+  row('DELETE /tasks/:id/attachments/:attachment_id',           204,   204,   204,   403,   403,   404,   403,   404,   401),
+  row('GET /task-views?project_id=:project',                    200,   200,   200,   200,   200,   404,   200,   404,   401),
+  row('POST /task-views',                                       201,   201,   201,   201,   201,   404,   201,   404,   401),
+  row('POST /task-views (shared)',                              201,   201,   201,   201,   403,   404,   201,   404,   401),
+  row('GET /task-views/:id',                                    200,   200,   200,   200,   200,   404,   200,   404,   401),
+  row('PUT /task-views/:id',                                    200,   200,   200,   403,   403,   404,   403,   404,   401),
+  //                                                          owner  admin   pAdm   pMem  pView  guest   gOnP  other   anon
+  row('GET /time-entries',                                      200,   200,   200,   200,   200,   200,   200,   200,   401),
+  row('POST /time-entries',                                     201,   201,   201,   201,   403,   404,   201,   404,   401),
+  row('GET /time-entries/:id',                                  200,   200,   200,   200,   404,   404,   404,   404,   401),
+  row('PUT /time-entries/:id',                                  200,   200,   403,   200,   404,   404,   404,   404,   401),
+  row('DELETE /time-entries/:id',                               204,   204,   403,   204,   404,   404,   404,   404,   401),
+  row('GET /time-entries/timer',                                200,   200,   200,   200,   200,   200,   200,   200,   401),
+  row('POST /time-entries/timer/start',                         201,   201,   201,   201,   403,   404,   201,   404,   401),
+  row('POST /time-entries/timer/stop (after starting one on P)', 200,   200,   200,   200,   409,   409,   200,   409,   401),
+  row('GET /timesheets?week=:week&user_id=:projectMember',      200,   200,   200,   200,   404,   404,   404,   404,   401),
+  row('POST /timesheets',                                       201,   201,   201,   201,   201,   201,   201,   404,   401),
+  row('GET /timesheets/approvals',                              200,   200,   200,   200,   200,   200,   200,   200,   401),
+  row('GET /timesheets/:id',                                    200,   200,   200,   200,   404,   404,   404,   404,   401),
+  row('PUT /timesheets/:id/approve',                            200,   200,   200,   403,   404,   404,   404,   404,   401),
+  row('PUT /timesheets/:id/reject',                             200,   200,   200,   403,   404,   404,   404,   404,   401),
+  row('PUT /timesheets/:id/reopen',                             200,   200,   200,   403,   404,   404,   404,   404,   401),
+  row('GET /hourly-rates',                                      200,   200,   200,   200,   200,   200,   200,   200,   401),
+  row('POST /hourly-rates',                                     201,   201,   403,   403,   403,   403,   403,   404,   401),
+  row('GET /hourly-rates/:id',                                  200,   200,   403,   403,   403,   403,   403,   404,   401),
+  row('PUT /hourly-rates/:id',                                  200,   200,   403,   403,   403,   403,   403,   404,   401),
+  row('DELETE /hourly-rates/:id',                               204,   204,   403,   403,   403,   403,   403,   404,   401),
+  row('GET /time-analytics?group_by=project',                   200,   200,   200,   200,   200,   200,   200,   200,   401),
+  row('DELETE /task-views/:id',                                 204,   204,   204,   403,   403,   404,   403,   404,   401),
 ];
 
-describe('authorization matrix of the users and projects services', () => {
+describe('authorization matrix of the users and projects services (and the tasks routes listed)', () => {
   let fx: Fixture;
   beforeAll(async () => {
     fx = await startFixture();
@@ -108,8 +156,15 @@ describe('authorization matrix of the users and projects services', () => {
     expect(new Set(rows).size, 'a row is listed twice').toBe(rows.length);
     expect([...rows].sort(), 'a request factory has no row').toEqual(Object.keys(REQUESTS).sort());
     // 'PUT /users/:id (self)' and 'GET /users?organization_id=:org' are variants of one route.
-    const covered = new Set(rows.map((row) => row.split(' ').slice(0, 2).join(' ').replace(/\?.*$/, '')));
-    const routes = servedRoutes(fx).filter((route) => SERVICE_ROUTE.test(route));
+    // Parameters compare by position: /projects/:id (projects) and /projects/:project_id/tasks
+    // (tasks) share a node of the route tree, which prints it as ':id|:project_id'.
+    const shape = (route: string) => route.replace(/:[^/]+/g, ':param');
+    const covered = new Set(
+      rows.map((row) => shape(row.split(' ').slice(0, 2).join(' ').replace(/\?.*$/, ''))),
+    );
+    const routes = servedRoutes(fx)
+      .filter((route) => SERVICE_ROUTE.test(route))
+      .map(shape);
     expect(routes.length).toBeGreaterThan(40);
     expect({
       routesWithoutRow: routes.filter((route) => !covered.has(route)),
@@ -119,6 +174,7 @@ describe('authorization matrix of the users and projects services', () => {
 
   it('answers every endpoint for every persona as the matrix says', async () => {
     await waitForProjectsReadModel(fx);
+    await waitForTimeReadModel(fx);
     const mismatches: string[] = [];
     for (const { endpoint, expected } of MATRIX) {
       for (const [column, persona] of PERSONAS.entries()) {
@@ -130,7 +186,8 @@ describe('authorization matrix of the users and projects services', () => {
     }
     const report = `${mismatches.length} cell(s) differ from the matrix:\n${mismatches.join('\n')}`;
     expect(mismatches, report).toEqual([]);
-  });
+    // Several hundred cells, some creating accounts (Argon2): minutes on a busy two-core machine.
+  }, 600_000);
 });
 
 /** Asks as `persona`; returns how the answer differs from the cell, or undefined when it matches. */
@@ -181,9 +238,16 @@ async function waitForProjectsReadModel(fx: Fixture): Promise<void> {
   const body = { organization_id: fx.org, name: 'Never created' };
   const guest = fx.people.guest.token;
   await expect.poll(async () => (await call(fx, 'POST', '/projects', guest, body)).statusCode).toBe(403);
+  // The tasks service keeps its own read model: every persona with a role on P sees its tasks.
+  for (const persona of Object.keys(roleOnP)) {
+    const token = fx.people[persona as SignedIn].token;
+    await expect
+      .poll(async () => (await call(fx, 'GET', `/tasks?project_id=${fx.project}`, token)).statusCode)
+      .toBe(200);
+  }
 }
 
-const SERVICE_ROUTE = /^[A-Z]+ \/(users|organizations|teams|invitations|projects|project-templates)\b/;
+const SERVICE_ROUTE = /^[A-Z]+ \/(users|organizations|teams|invitations|projects|project-templates|my-work|tasks\/critical-path|task-templates|task-views|tasks\/[^/]+\/attachments|time-entries|timesheets|hourly-rates|time-analytics)\b/;
 
 /** "METHOD /path" of every route under /api/v1 (HEAD left out), read from Fastify's route tree. */
 function servedRoutes(fx: Fixture): string[] {

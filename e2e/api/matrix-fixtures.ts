@@ -4,6 +4,8 @@ import { expect, vi } from 'vitest';
 import { createAuthService } from '@pm/auth/service';
 import { linkIn, startMailbox, startTestApp, type Mailbox, type TestApp } from '@pm/kernel/testing';
 import { createProjectsService } from '@pm/projects/service';
+import { createTasksService } from '@pm/tasks/service';
+import { createTimeTrackingService } from '@pm/time-tracking/service';
 import { createUsersService } from '@pm/users/service';
 
 /**
@@ -165,7 +167,13 @@ async function addToProject(env: Env, admin: Person, project: string, user: Pers
 export async function startFixture(): Promise<Fixture> {
   const mailbox = await startMailbox();
   const test = await startTestApp({
-    factories: { auth: createAuthService, users: createUsersService, projects: createProjectsService },
+    factories: {
+      auth: createAuthService,
+      users: createUsersService,
+      projects: createProjectsService,
+      tasks: createTasksService,
+      'time-tracking': createTimeTrackingService,
+    },
     env: {
       SMTP_URL: mailbox.url,
       PUBLIC_URL: 'http://app.test',

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import {
+  call,
   freshInvitation,
   freshMember,
   freshMilestone,
@@ -12,6 +14,22 @@ import {
   type Persona,
   type Person,
 } from './matrix-fixtures.ts';
+import {
+  freshAttachment,
+  freshSharedView,
+  freshTaskTemplate,
+  matrixSharedView,
+  matrixTask,
+  matrixTaskTemplate,
+} from './matrix-task-fixtures.ts';
+import {
+  freeHour,
+  freeWeek,
+  freshEntry,
+  freshRate,
+  freshTimesheet,
+  timeTargets,
+} from './matrix-time-fixtures.ts';
 
 /** One cell: who asks (`me` is undefined for anonymous). */
 export interface Cell {
@@ -182,6 +200,123 @@ export const REQUESTS = {
   'DELETE /project-templates/:id': async ({ fx }) => ({
     url: `/project-templates/${await freshTemplate(fx)}`,
   }),
+
+  // ---- tasks service (rows for the routes of the other services' prefixes, and the new ones) ----
+  'GET /projects/:project_id/tasks': ({ fx }) => ({ url: `${project(fx)}/tasks` }),
+  'POST /projects/:project_id/tasks': ({ fx }) => ({
+    url: `${project(fx)}/tasks`,
+    body: { title: 'Matrix task' },
+  }),
+  'GET /projects/:project_id/critical-path': ({ fx }) => ({ url: `${project(fx)}/critical-path` }),
+  'GET /tasks/critical-path?project_id=:project': ({ fx }) => ({
+    url: `/tasks/critical-path?project_id=${fx.project}`,
+  }),
+  'GET /my-work': () => ({ url: '/my-work' }),
+
+  // ---- tasks service: task templates, attachments, saved views ----
+  'GET /task-templates?organization_id=:org': ({ fx }) => ({
+    url: `/task-templates?organization_id=${fx.org}`,
+  }),
+  'GET /task-templates?project_id=:project': ({ fx }) => ({
+    url: `/task-templates?project_id=${fx.project}`,
+  }),
+  'POST /task-templates': ({ fx }) => ({
+    url: '/task-templates',
+    body: { organization_id: fx.org, name: 'Side template', template_data: { title: 'Side' } },
+  }),
+  'POST /task-templates (of the project)': ({ fx }) => ({
+    url: '/task-templates',
+    body: { organization_id: fx.org, project_id: fx.project, name: 'Side', template_data: { title: 'Side' } },
+  }),
+  'GET /task-templates/:id': async ({ fx }) => ({ url: `/task-templates/${await matrixTaskTemplate(fx)}` }),
+  'PUT /task-templates/:id': async ({ fx }) => ({
+    url: `/task-templates/${await matrixTaskTemplate(fx)}`,
+    body: { description: 'Edited by the matrix' },
+  }),
+  'PUT /task-templates/:id (of the project)': async ({ fx }) => ({
+    url: `/task-templates/${await matrixTaskTemplate(fx, { project: true })}`,
+    body: { description: 'Edited by the matrix' },
+  }),
+  'DELETE /task-templates/:id': async ({ fx }) => ({ url: `/task-templates/${await freshTaskTemplate(fx)}` }),
+  'POST /task-templates/:id/apply': async ({ fx }) => ({
+    url: `/task-templates/${await matrixTaskTemplate(fx)}/apply`,
+    body: { project_id: fx.project },
+  }),
+  'GET /tasks/:id/attachments': async ({ fx }) => ({ url: `/tasks/${await matrixTask(fx)}/attachments` }),
+  'POST /tasks/:id/attachments': async ({ fx }) => ({
+    url: `/tasks/${await matrixTask(fx)}/attachments`,
+    body: { file_id: randomUUID(), file_name: 'matrix.txt' },
+  }),
+  'DELETE /tasks/:id/attachments/:attachment_id': async ({ fx }) => {
+    const { task, id } = await freshAttachment(fx);
+    return { url: `/tasks/${task}/attachments/${id}` };
+  },
+  'GET /task-views?project_id=:project': ({ fx }) => ({ url: `/task-views?project_id=${fx.project}` }),
+  'POST /task-views': ({ fx }) => ({
+    url: '/task-views',
+    body: { project_id: fx.project, name: 'Mine', layout: 'list' },
+  }),
+  'POST /task-views (shared)': ({ fx }) => ({
+    url: '/task-views',
+    body: { project_id: fx.project, name: 'Ours', layout: 'board', shared: true },
+  }),
+  'GET /task-views/:id': async ({ fx }) => ({ url: `/task-views/${await matrixSharedView(fx)}` }),
+  'PUT /task-views/:id': async ({ fx }) => ({
+    url: `/task-views/${await matrixSharedView(fx)}`,
+    body: { filters: { priority: 'high' } },
+  }),
+  'DELETE /task-views/:id': async ({ fx }) => ({ url: `/task-views/${await freshSharedView(fx)}` }),
+
+  // ---- time tracking service (targets: P's member's time on P, O's subject's rate) ----
+  'GET /time-entries': () => ({ url: '/time-entries' }),
+  'POST /time-entries': ({ fx }) => ({ url: '/time-entries', body: { project_id: fx.project, ...freeHour() } }),
+  'GET /time-entries/:id': async ({ fx }) => ({ url: `/time-entries/${(await timeTargets(fx)).entry}` }),
+  'PUT /time-entries/:id': async ({ fx }) => ({
+    url: `/time-entries/${await freshEntry(fx)}`,
+    body: { version: 1, description: 'Edited by the matrix' },
+  }),
+  'DELETE /time-entries/:id': async ({ fx }) => ({ url: `/time-entries/${await freshEntry(fx)}` }),
+  'GET /time-entries/timer': () => ({ url: '/time-entries/timer' }),
+  'POST /time-entries/timer/start': ({ fx }) => ({
+    url: '/time-entries/timer/start',
+    body: { project_id: fx.project },
+  }),
+  'POST /time-entries/timer/stop (after starting one on P)': async ({ fx, me }) => {
+    // Only those who may log time on P get a timer to stop; the others have none running.
+    if (me) {
+      await call(fx, 'POST', '/time-entries/timer/start', me.token, { project_id: fx.project });
+    }
+    return { url: '/time-entries/timer/stop' };
+  },
+  'GET /timesheets?week=:week&user_id=:projectMember': async ({ fx }) => {
+    const { week } = await timeTargets(fx);
+    const member = fx.people.projectMember.id;
+    return { url: `/timesheets?week=${week}&user_id=${member}&organization_id=${fx.org}` };
+  },
+  'POST /timesheets': ({ fx }) => ({ url: '/timesheets', body: { week: freeWeek(), organization_id: fx.org } }),
+  'GET /timesheets/approvals': () => ({ url: '/timesheets/approvals' }),
+  'GET /timesheets/:id': async ({ fx }) => ({ url: `/timesheets/${(await timeTargets(fx)).sheet}` }),
+  'PUT /timesheets/:id/approve': async ({ fx }) => ({ url: `/timesheets/${await freshTimesheet(fx)}/approve` }),
+  'PUT /timesheets/:id/reject': async ({ fx }) => ({
+    url: `/timesheets/${await freshTimesheet(fx)}/reject`,
+    body: { reason: 'Matrix says no' },
+  }),
+  'PUT /timesheets/:id/reopen': async ({ fx }) => ({
+    url: `/timesheets/${await freshTimesheet(fx, { approved: true })}/reopen`,
+    body: { reason: 'Matrix reopens' },
+  }),
+  'GET /hourly-rates': () => ({ url: '/hourly-rates' }),
+  'POST /hourly-rates': ({ fx }) => ({
+    url: '/hourly-rates',
+    body: { organization_id: fx.org, user_id: fx.subject.id, rate: 60, currency: 'EUR', effective_from: freeWeek() },
+  }),
+  'GET /hourly-rates/:id': async ({ fx }) => ({ url: `/hourly-rates/${(await timeTargets(fx)).rate}` }),
+  'PUT /hourly-rates/:id': async ({ fx }) => ({
+    url: `/hourly-rates/${await freshRate(fx)}`,
+    body: { version: 1, rate: 65 },
+  }),
+  'DELETE /hourly-rates/:id': async ({ fx }) => ({ url: `/hourly-rates/${await freshRate(fx)}` }),
+  'GET /time-analytics?group_by=project': () => ({ url: '/time-analytics?group_by=project' }),
 } satisfies Record<string, RequestFactory>;
 
 export type Endpoint = keyof typeof REQUESTS;

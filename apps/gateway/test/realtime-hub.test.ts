@@ -1,9 +1,25 @@
-import { createLogger, MemoryEventBus, MemoryPubSub, Metrics, type EventEnvelope, type PubSub } from '@pm/kernel';
+import {
+  createLogger,
+  MemoryEventBus,
+  MemoryPubSub,
+  Metrics,
+  type EventEnvelope,
+  type PubSub,
+} from '@pm/kernel';
 import { describe, expect, it } from 'vitest';
-import { channelsOf, parseChannel, RealtimeHub, realtimeMetrics, type HubClient } from '../src/index.ts';
+import {
+  channelsOf,
+  parseChannel,
+  REALTIME_QUEUE,
+  RealtimeHub,
+  realtimeMetrics,
+  type HubClient,
+} from '../src/index.ts';
 
 const PROJECT = '0b3f6a3e-8c1d-4a52-9a37-2f1a4c5d6e7f';
 const USER = '7d2c1b0a-3e4f-4a5b-8c6d-9e0f1a2b3c4d';
+const TASK = '5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d';
+const OTHER_TASK = '6b7c8d9e-0f1a-4b2c-9d3e-4f5a6b7c8d9e';
 
 function envelope(overrides: Partial<EventEnvelope> = {}): EventEnvelope {
   return {
@@ -45,18 +61,70 @@ function recorder(): HubClient & { frames: string[] } {
 
 describe('the realtime hub', () => {
   it('routes an event to its project and to the users it names', () => {
-    expect(channelsOf(envelope({ actor_id: USER.toUpperCase() }))).toEqual([`project:${PROJECT}`, `user:${USER}`]);
-    expect(channelsOf(envelope({ project_id: null, data: { project_id: PROJECT } }))).toEqual([`project:${PROJECT}`]);
-    expect(parseChannel(`task:${PROJECT}`)).toBeUndefined();
+    expect(channelsOf(envelope({ actor_id: USER.toUpperCase() }))).toEqual([
+      `project:${PROJECT}`,
+      `user:${USER}`,
+    ]);
+    expect(channelsOf(envelope({ project_id: null, data: { project_id: PROJECT } }))).toEqual([
+      `project:${PROJECT}`,
+    ]);
+    expect(parseChannel(`task:${TASK.toUpperCase()}`)).toEqual({
+      kind: 'task',
+      id: TASK,
+      name: `task:${TASK}`,
+    });
+    expect(parseChannel(`tasks:${TASK}`)).toBeUndefined();
+    expect(parseChannel(`task:${TASK}:extra`)).toBeUndefined();
     expect(parseChannel('project:not-a-uuid')).toBeUndefined();
     expect(parseChannel(`PROJECT:${PROJECT.toUpperCase()}`)?.name).toBe(`project:${PROJECT}`);
+  });
+
+  it('routes a task event to its project, to the task and to the tasks it links', () => {
+    const created = envelope({
+      type: 'tasks.task.created',
+      data: { task_id: TASK.toUpperCase(), project_id: PROJECT, assigned_to: null },
+    });
+    expect(channelsOf(created)).toEqual([`project:${PROJECT}`, `task:${TASK}`]);
+    const linked = envelope({
+      type: 'tasks.dependency.added',
+      data: { task_id: TASK, depends_on_task_id: OTHER_TASK },
+    });
+    expect(channelsOf(linked)).toEqual([`project:${PROJECT}`, `task:${TASK}`, `task:${OTHER_TASK}`]);
+    const subtask = envelope({ data: { task_id: OTHER_TASK, parent_task_id: TASK, assigned_to: 'WEB-1' } });
+    expect(channelsOf(subtask)).toEqual([`project:${PROJECT}`, `task:${OTHER_TASK}`, `task:${TASK}`]);
+  });
+
+  it('takes events from the shared queue with a message TTL and an expiry', async () => {
+    const bus = new MemoryEventBus();
+    const asked: unknown[] = [];
+    const subscribe = bus.subscribe.bind(bus);
+    bus.subscribe = (consumer, patterns, handler, queue) => {
+      asked.push({ consumer, patterns, queue });
+      return subscribe(consumer, patterns, handler, queue);
+    };
+    const hub = new RealtimeHub({
+      bus,
+      pubsub: new MemoryPubSub(),
+      logger: createLogger('test', 'silent'),
+      metrics: realtimeMetrics(new Metrics()),
+    });
+    await hub.start();
+    expect(asked).toEqual([{ consumer: 'gateway-realtime', patterns: ['#'], queue: REALTIME_QUEUE }]);
+    expect(REALTIME_QUEUE.messageTtlMs).toBeLessThanOrEqual(5 * 60_000);
+    expect(REALTIME_QUEUE.unusedQueueExpiresMs).toBeGreaterThan(REALTIME_QUEUE.messageTtlMs ?? 0);
+    await hub.close();
   });
 
   it('holds one pub-sub subscription per channel while any local client needs it', async () => {
     const pubsub = countingPubSub();
     const bus = new MemoryEventBus();
     const metrics = new Metrics();
-    const hub = new RealtimeHub({ bus, pubsub, logger: createLogger('test', 'silent'), metrics: realtimeMetrics(metrics) });
+    const hub = new RealtimeHub({
+      bus,
+      pubsub,
+      logger: createLogger('test', 'silent'),
+      metrics: realtimeMetrics(metrics),
+    });
     await hub.start();
     const [one, two] = [recorder(), recorder()];
     await hub.join(one, `project:${PROJECT}`);
@@ -66,7 +134,11 @@ describe('the realtime hub', () => {
     await bus.publish(envelope());
     await bus.drain();
     expect(one.frames).toHaveLength(1);
-    expect(JSON.parse(two.frames[0] ?? '{}')).toMatchObject({ type: 'event', channel: `project:${PROJECT}`, event: { type: 'tasks.task.updated' } });
+    expect(JSON.parse(two.frames[0] ?? '{}')).toMatchObject({
+      type: 'event',
+      channel: `project:${PROJECT}`,
+      event: { type: 'tasks.task.updated' },
+    });
 
     await hub.leave(one, `project:${PROJECT}`);
     expect(pubsub.live.get(`realtime:project:${PROJECT}`)).toBe(1);
@@ -80,7 +152,12 @@ describe('the realtime hub', () => {
   it('does not count a frame a slow client refused', async () => {
     const pubsub = new MemoryPubSub();
     const metrics = new Metrics();
-    const hub = new RealtimeHub({ bus: new MemoryEventBus(), pubsub, logger: createLogger('test', 'silent'), metrics: realtimeMetrics(metrics) });
+    const hub = new RealtimeHub({
+      bus: new MemoryEventBus(),
+      pubsub,
+      logger: createLogger('test', 'silent'),
+      metrics: realtimeMetrics(metrics),
+    });
     await hub.join({ push: () => false }, `user:${USER}`);
     await hub.republish(envelope());
     expect(await metrics.registry.getSingleMetricAsString('realtime_events_forwarded_total')).toMatch(/ 0$/m);

@@ -67,7 +67,10 @@ describe('the WebSocket hub across two gateway instances (Redis pub-sub, RabbitM
     expect(update.status).toBe(200);
     const event = await socket.next((m) => m.type === 'event', 3000);
     const elapsed = Date.now() - started;
-    expect(event).toMatchObject({ channel: `project:${project.id}`, event: { type: 'projects.project.updated', project_id: project.id } });
+    expect(event).toMatchObject({
+      channel: `project:${project.id}`,
+      event: { type: 'projects.project.updated', project_id: project.id },
+    });
     expect(elapsed).toBeLessThan(1000);
     // The bus hands the event to one instance (one shared queue); Redis carries it to both.
     const onAEvent = await onA.socket.next((m) => m.type === 'event', 3000);

@@ -53,14 +53,26 @@ async function until<T>(read: () => Promise<T | undefined>, timeoutMs = 15_000):
 }
 
 /** Registers and signs in a user; waits until their personal organization exists. */
-export async function signUp(base: string, name: string): Promise<{ token: string; userId: string; orgId: string }> {
+export async function signUp(
+  base: string,
+  name: string,
+): Promise<{ token: string; userId: string; orgId: string }> {
   const call = api(base);
-  const account = { email: `${name}@example.com`, username: name, password: 'quartz-meadow-lantern-7', first_name: name };
+  const account = {
+    email: `${name}@example.com`,
+    username: name,
+    password: 'quartz-meadow-lantern-7',
+    first_name: name,
+  };
   expect((await call('POST', '/auth/register', { body: account })).status).toBe(201);
-  const login = await call<{ access_token: string }>('POST', '/auth/login', { body: { email: account.email, password: account.password } });
+  const login = await call<{ access_token: string }>('POST', '/auth/login', {
+    body: { email: account.email, password: account.password },
+  });
   expect(login.status).toBe(200);
   const token = login.body.access_token;
-  const userId = (JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as { sub: string }).sub;
+  const userId = (
+    JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as { sub: string }
+  ).sub;
   const orgId = await until(async () => {
     const res = await call<{ items: { id: string }[] }>('GET', '/organizations', { token });
     return res.body.items?.[0]?.id;
@@ -68,8 +80,16 @@ export async function signUp(base: string, name: string): Promise<{ token: strin
   return { token, userId, orgId };
 }
 
-export async function createProject(base: string, token: string, orgId: string, name: string): Promise<{ id: string; version: number }> {
-  const res = await api(base)<{ id: string; version: number }>('POST', '/projects', { token, body: { organization_id: orgId, name } });
+export async function createProject(
+  base: string,
+  token: string,
+  orgId: string,
+  name: string,
+): Promise<{ id: string; version: number }> {
+  const res = await api(base)<{ id: string; version: number }>('POST', '/projects', {
+    token,
+    body: { organization_id: orgId, name },
+  });
   expect(res.status).toBe(201);
   return res.body;
 }
@@ -78,7 +98,10 @@ export interface TestSocket {
   ws: WebSocket;
   messages: Record<string, unknown>[];
   send(message: unknown): void;
-  next(match: (message: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Record<string, unknown>>;
+  next(
+    match: (message: Record<string, unknown>) => boolean,
+    timeoutMs?: number,
+  ): Promise<Record<string, unknown>>;
   closed: Promise<{ code: number; reason: string }>;
 }
 
@@ -128,7 +151,11 @@ export async function connect(base: string, query = ''): Promise<TestSocket> {
 }
 
 /** Connects, authenticates with the `auth` message and subscribes to a channel; returns the reply. */
-export async function subscribed(base: string, token: string, channel: string): Promise<{ socket: TestSocket; reply: Record<string, unknown> }> {
+export async function subscribed(
+  base: string,
+  token: string,
+  channel: string,
+): Promise<{ socket: TestSocket; reply: Record<string, unknown> }> {
   const socket = await connect(base);
   socket.send({ type: 'auth', token });
   await socket.next((m) => m.type === 'ready');

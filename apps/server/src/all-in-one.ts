@@ -22,9 +22,10 @@ export async function startAllInOne(config: RuntimeConfig, env: NodeJS.ProcessEn
     beforeServices: (app, infra) => registerGateway(app, gatewayOptionsFrom(gateway, config, infra.cache)),
     afterServices: async (app, infra) => {
       await registerApiDocs(app, () => app.swagger() as unknown as OpenApiDocument);
-      // The WebSocket hub checks project access through the projects routes of this same app.
+      // The WebSocket hub checks project and task access through the routes of this same app.
       const { bus, pubsub, metrics, logger } = infra;
-      await registerRealtime(app, { tokens: inProcessTokenVerifier(app, infra), projects: injectTransport(app), bus, pubsub, metrics, logger });
+      const routes = injectTransport(app);
+      await registerRealtime(app, { tokens: inProcessTokenVerifier(app, infra), projects: routes, tasks: routes, bus, pubsub, metrics, logger });
       await registerWebApp(app, infra.logger);
     },
   });

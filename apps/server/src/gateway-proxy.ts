@@ -48,10 +48,11 @@ export async function startGatewayProxy(config: RuntimeConfig, env: NodeJS.Proce
     logger: infra.logger,
   });
   await registerApiDocs(app, document);
-  // The WebSocket hub: project access is asked of the projects service with the caller's token.
+  // The WebSocket hub: project and task access is asked of their services with the caller's token.
   await registerRealtime(app, {
     tokens,
     projects: gateway.PROJECTS_SERVICE_URL ? httpTransport(gateway.PROJECTS_SERVICE_URL) : undefined,
+    tasks: gateway.TASKS_SERVICE_URL ? httpTransport(gateway.TASKS_SERVICE_URL) : undefined,
     bus: infra.bus,
     pubsub: infra.pubsub,
     metrics: infra.metrics,

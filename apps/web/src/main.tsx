@@ -20,6 +20,10 @@ import './shared/styles/projects.css';
 import './shared/styles/project-settings.css';
 import './shared/styles/people.css';
 import './shared/styles/home.css';
+import './shared/styles/tasks.css';
+import './shared/styles/task-list.css';
+import './shared/styles/command-palette.css';
+import './shared/styles/realtime.css';
 
 const container = document.getElementById('root');
 if (!container) {

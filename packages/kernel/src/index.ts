@@ -5,6 +5,7 @@ export * from './logger.ts';
 export * from './metrics.ts';
 export * from './db/database.ts';
 export * from './db/migrations.ts';
+export * from './db/read-model.ts';
 export * from './events/envelope.ts';
 export * from './events/bus.ts';
 export * from './events/memory-bus.ts';

@@ -56,6 +56,11 @@ export function createInfrastructure(config: RuntimeConfig, name: string): Infra
   };
 }
 
+/** The PostgreSQL schema of a service: its name, `-` written `_` (`time-tracking` → `time_tracking`). */
+export function schemaNameOf(service: string): string {
+  return service.replaceAll('-', '_');
+}
+
 /** A service after boot: its module, plus what the launcher needs to stop it. */
 export interface BootedService {
   module: ServiceModule;
@@ -73,9 +78,10 @@ export async function bootService(
   options: { name: string; infra: Infrastructure; database: Database; tokens: TokenVerifier; env?: NodeJS.ProcessEnv },
 ): Promise<BootedService> {
   const { name, infra, database } = options;
-  const db = database.forSchema<any>(name);
-  const outbox = new Outbox();
+  const schema = schemaNameOf(name);
+  const db = database.forSchema<any>(schema);
   const logger = infra.logger.child({ service: name });
+  const outbox = new Outbox(logger);
   const module = await factory({
     name,
     db,
@@ -92,8 +98,8 @@ export async function bootService(
     env: options.env ?? process.env,
     publicUrl: publicUrlOf(infra.config),
   });
-  await migrateSchema(database.root, name, module.migrationsDir, logger);
-  const relay = new OutboxRelay({ db, schema: name, bus: infra.bus, outbox, logger, metrics: infra.metrics });
+  await migrateSchema(database.root, schema, module.migrationsDir, logger);
+  const relay = new OutboxRelay({ db, schema, bus: infra.bus, outbox, logger, metrics: infra.metrics });
   await module.start?.();
   return {
     module,

@@ -45,6 +45,29 @@ describe('bulk changes and board moves', () => {
     expect((await api(test, 'GET', `/tasks/${a.id}`, { token: owner.token })).json().priority).toBe('high');
   });
 
+  it('changes nothing when a status is missing from the workflow of one selected task', async () => {
+    const statuses = [
+      { key: 'idea', name: 'Idea', category: 'todo' },
+      { key: 'doing', name: 'Doing', category: 'in_progress' },
+      { key: 'shipped', name: 'Shipped', category: 'done' },
+    ];
+    const custom = await createProject(test, owner, {
+      name: 'Other flow',
+      key: 'OTH',
+      settings: { workflow: { statuses } },
+    });
+    const here = await createTask(test, owner, project.id, { title: 'Default workflow' });
+    const there = await createTask(test, owner, custom.id, { title: 'Custom workflow' });
+    const res = await api(test, 'POST', '/tasks/bulk', {
+      token: owner.token,
+      body: { task_ids: [here.id, there.id], changes: { status: 'in_progress' } },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toEqual([expect.objectContaining({ field: 'status' })]);
+    const after = await api(test, 'GET', `/tasks/${here.id}`, { token: owner.token });
+    expect(after.json()).toMatchObject({ status: here.status, version: here.version });
+  });
+
   it('moves a task between two others without renumbering them', async () => {
     const x = await createTask(test, owner, project.id, { title: 'X' });
     const y = await createTask(test, owner, project.id, { title: 'Y' });

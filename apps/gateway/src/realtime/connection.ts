@@ -25,6 +25,8 @@ export interface ConnectionDeps {
   tokens: TokenVerifier;
   /** Transport to the projects service; absent: no project can be subscribed to. */
   projects: Transport | undefined;
+  /** Transport to the tasks service; absent: no task can be subscribed to. */
+  tasks?: Transport | undefined;
   logger: Logger;
   metrics: RealtimeMetrics;
   limits: ConnectionLimits;
@@ -63,7 +65,9 @@ export class RealtimeConnection implements HubClient {
         this.send({ type: 'error', code: 'BAD_MESSAGE', message: 'Messages are JSON text frames' });
         return;
       }
-      const text = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data as ArrayBuffer).toString('utf8');
+      const text = Array.isArray(data)
+        ? Buffer.concat(data).toString('utf8')
+        : Buffer.from(data as ArrayBuffer).toString('utf8');
       this.enqueue(parseClientMessage(text));
     });
     socket.on('close', () => void this.dispose());
@@ -115,7 +119,12 @@ export class RealtimeConnection implements HubClient {
     }
     const id = message.id === undefined ? {} : { id: message.id };
     if (!this.claims) {
-      this.error({ code: 'UNAUTHORIZED', channel: message.channel, ...id, message: 'Send {type:"auth"} first' });
+      this.error({
+        code: 'UNAUTHORIZED',
+        channel: message.channel,
+        ...id,
+        message: 'Send {type:"auth"} first',
+      });
       return;
     }
     const channel = parseChannel(message.channel);
@@ -149,7 +158,10 @@ export class RealtimeConnection implements HubClient {
     this.token = token;
     // A fresh token (sent again as `auth`) extends the socket's life; without one it ends with the token.
     clearTimeout(this.expiryTimer);
-    this.expiryTimer = setTimeout(() => this.close(CLOSE_UNAUTHORIZED, 'token expired'), Math.max(0, claims.exp * 1000 - Date.now()));
+    this.expiryTimer = setTimeout(
+      () => this.close(CLOSE_UNAUTHORIZED, 'token expired'),
+      Math.max(0, claims.exp * 1000 - Date.now()),
+    );
     this.expiryTimer.unref();
     this.send({ type: 'ready', user_id: claims.sub });
   }
@@ -187,25 +199,29 @@ export class RealtimeConnection implements HubClient {
     this.send({ type: 'subscribed', channel: channel.name, ...id });
   }
 
+  /**
+   * A user channel is its owner's alone; a project or task channel is open to whoever may read
+   * the project or task, as its service answers for the caller's token (404 otherwise).
+   */
   private async mayRead(channel: Channel): Promise<'allowed' | 'NOT_FOUND' | 'UNAVAILABLE'> {
     if (channel.kind === 'user') {
       return channel.id === this.claims?.sub.toLowerCase() ? 'allowed' : 'NOT_FOUND';
     }
-    if (!this.deps.projects) {
+    const [transport, path] =
+      channel.kind === 'project'
+        ? [this.deps.projects, `/api/v1/projects/${encodeURIComponent(channel.id)}`]
+        : [this.deps.tasks, `/api/v1/tasks/${encodeURIComponent(channel.id)}`];
+    if (!transport) {
       return 'NOT_FOUND';
     }
     try {
-      const res = await this.deps.projects({
-        method: 'GET',
-        path: `/api/v1/projects/${encodeURIComponent(channel.id)}`,
-        ...(this.token ? { token: this.token } : {}),
-      });
+      const res = await transport({ method: 'GET', path, ...(this.token ? { token: this.token } : {}) });
       if (res.status >= 500) {
         return 'UNAVAILABLE';
       }
       return res.status === 200 ? 'allowed' : 'NOT_FOUND';
     } catch (error) {
-      this.deps.logger.warn({ err: error }, 'realtime access check failed');
+      this.deps.logger.warn({ err: error, channel: channel.name }, 'realtime access check failed');
       return 'UNAVAILABLE';
     }
   }

@@ -1,9 +1,20 @@
-import type { EventBus, EventEnvelope, Logger, PubSub } from '@pm/kernel';
+import type { ConsumerQueueOptions, EventBus, EventEnvelope, Logger, PubSub } from '@pm/kernel';
 import type { RealtimeMetrics } from './metrics.ts';
 import { channelsOf, pubsubChannel } from './protocol.ts';
 
 /** The consumer name every gateway instance shares: one queue, so each event reaches one instance. */
 export const REALTIME_CONSUMER = 'gateway-realtime';
+
+/**
+ * The shared queue holds only what is worth pushing live. While every gateway is down nobody
+ * takes its events, and clients refetch when they reconnect anyway: an event waiting longer than
+ * a minute is dropped, and the queue itself (with its binding to every event) goes away after
+ * half an hour without a gateway, to be declared again by the next one that starts.
+ */
+export const REALTIME_QUEUE: ConsumerQueueOptions = {
+  messageTtlMs: 60_000,
+  unusedQueueExpiresMs: 30 * 60_000,
+};
 
 /** What the hub needs from a socket: it writes pre-serialised frames. */
 export interface HubClient {
@@ -28,12 +39,24 @@ export class RealtimeHub {
   private closed = false;
 
   constructor(
-    private readonly options: { bus: EventBus; pubsub: PubSub; logger: Logger; metrics: RealtimeMetrics },
+    private readonly options: {
+      bus: EventBus;
+      pubsub: PubSub;
+      logger: Logger;
+      metrics: RealtimeMetrics;
+      /** Defaults to {@link REALTIME_QUEUE}. */
+      queue?: ConsumerQueueOptions;
+    },
   ) {}
 
   /** Takes the events of the shared consumer queue and republishes them for every instance. */
   async start(): Promise<void> {
-    await this.options.bus.subscribe(REALTIME_CONSUMER, ['#'], (event) => this.republish(event));
+    await this.options.bus.subscribe(
+      REALTIME_CONSUMER,
+      ['#'],
+      (event) => this.republish(event),
+      this.options.queue ?? REALTIME_QUEUE,
+    );
   }
 
   async republish(event: EventEnvelope): Promise<void> {
@@ -43,7 +66,9 @@ export class RealtimeHub {
     }
     const channels = channelsOf(event);
     await Promise.all(
-      channels.map((channel) => this.options.pubsub.publish(pubsubChannel(channel), JSON.stringify({ channel, event }))),
+      channels.map((channel) =>
+        this.options.pubsub.publish(pubsubChannel(channel), JSON.stringify({ channel, event })),
+      ),
     );
   }
 

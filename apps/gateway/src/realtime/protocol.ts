@@ -2,12 +2,7 @@ import type { EventEnvelope } from '@pm/kernel';
 
 /** Error codes a client can receive in `{type:'error'}`. */
 export type RealtimeErrorCode =
-  | 'NOT_FOUND'
-  | 'UNAUTHORIZED'
-  | 'BAD_CHANNEL'
-  | 'BAD_MESSAGE'
-  | 'TOO_MANY_SUBSCRIPTIONS'
-  | 'UNAVAILABLE';
+  'NOT_FOUND' | 'UNAUTHORIZED' | 'BAD_CHANNEL' | 'BAD_MESSAGE' | 'TOO_MANY_SUBSCRIPTIONS' | 'UNAVAILABLE';
 
 /** Close code for a socket that did not authenticate in time or whose token is invalid or expired. */
 export const CLOSE_UNAUTHORIZED = 4401;
@@ -28,29 +23,39 @@ export type ServerMessage =
   | { type: 'event'; channel: string; event: EventEnvelope }
   | { type: 'pong'; id?: string | number };
 
+export type ChannelKind = 'project' | 'task' | 'user';
+
+const CHANNEL_KINDS: readonly string[] = ['project', 'task', 'user'] satisfies ChannelKind[];
+
 export interface Channel {
-  kind: 'project' | 'user';
+  kind: ChannelKind;
   id: string;
-  /** `project:<id>` or `user:<id>`, lower-cased. */
+  /** `project:<id>`, `task:<id>` or `user:<id>`, lower-cased. */
   name: string;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** `project:<uuid>` or `user:<uuid>`; anything else is not a channel. */
+function isChannelKind(value: string | undefined): value is ChannelKind {
+  return value !== undefined && CHANNEL_KINDS.includes(value);
+}
+
+/** `project:<uuid>`, `task:<uuid>` or `user:<uuid>`; anything else is not a channel. */
 export function parseChannel(value: unknown): Channel | undefined {
   if (typeof value !== 'string') {
     return undefined;
   }
   const [kind, id, ...rest] = value.toLowerCase().split(':');
-  if (rest.length > 0 || (kind !== 'project' && kind !== 'user') || !id || !UUID.test(id)) {
+  if (rest.length > 0 || !isChannelKind(kind) || !id || !UUID.test(id)) {
     return undefined;
   }
   return { kind, id, name: `${kind}:${id}` };
 }
 
 function isId(value: unknown): value is string | number | undefined {
-  return value === undefined || (typeof value === 'string' && value.length <= 100) || typeof value === 'number';
+  return (
+    value === undefined || (typeof value === 'string' && value.length <= 100) || typeof value === 'number'
+  );
 }
 
 /** Parses one text frame; undefined when it is not a message of the protocol. */
@@ -71,10 +76,14 @@ export function parseClientMessage(text: string): ClientMessage | undefined {
   const id = message.id === undefined ? {} : { id: message.id };
   switch (message.type) {
     case 'auth':
-      return typeof message.token === 'string' && message.token ? { type: 'auth', token: message.token } : undefined;
+      return typeof message.token === 'string' && message.token
+        ? { type: 'auth', token: message.token }
+        : undefined;
     case 'subscribe':
     case 'unsubscribe':
-      return typeof message.channel === 'string' ? { type: message.type, channel: message.channel, ...id } : undefined;
+      return typeof message.channel === 'string'
+        ? { type: message.type, channel: message.channel, ...id }
+        : undefined;
     case 'ping':
       return { type: 'ping', ...id };
     default:
@@ -87,22 +96,32 @@ export function pubsubChannel(channel: string): string {
   return `realtime:${channel}`;
 }
 
-function userIdsOf(event: EventEnvelope): string[] {
-  const data = (typeof event.data === 'object' && event.data !== null ? event.data : {}) as Record<string, unknown>;
-  const ids = [event.actor_id, data.user_id, data.assigned_to];
-  return ids.filter((id): id is string => typeof id === 'string' && UUID.test(id.toLowerCase())).map((id) => id.toLowerCase());
+function dataOf(event: EventEnvelope): Record<string, unknown> {
+  return (typeof event.data === 'object' && event.data !== null ? event.data : {}) as Record<string, unknown>;
 }
 
-/** The hub channels an event is pushed on: its project, and the users it is about or by. */
+/** The lower-cased UUIDs among `values`; anything else is dropped. */
+function uuids(values: unknown[]): string[] {
+  return values
+    .filter((id): id is string => typeof id === 'string' && UUID.test(id.toLowerCase()))
+    .map((id) => id.toLowerCase());
+}
+
+/**
+ * The hub channels an event is pushed on: its project; the tasks it is about (`task_id`, and the
+ * other end of a dependency or the parent of a sub-task, whose views show it too); and the users
+ * it is about or by.
+ */
 export function channelsOf(event: EventEnvelope): string[] {
-  const data = (typeof event.data === 'object' && event.data !== null ? event.data : {}) as Record<string, unknown>;
-  const projectId = event.project_id ?? (typeof data.project_id === 'string' ? data.project_id : undefined);
-  const channels = new Set<string>();
-  if (projectId && UUID.test(projectId.toLowerCase())) {
-    channels.add(`project:${projectId.toLowerCase()}`);
-  }
-  for (const userId of userIdsOf(event)) {
-    channels.add(`user:${userId}`);
-  }
-  return [...channels];
+  const data = dataOf(event);
+  const projectIds = uuids([event.project_id ?? data.project_id]);
+  const taskIds = uuids([data.task_id, data.depends_on_task_id, data.parent_task_id]);
+  const userIds = uuids([event.actor_id, data.user_id, data.assigned_to]);
+  return [
+    ...new Set([
+      ...projectIds.map((id) => `project:${id}`),
+      ...taskIds.map((id) => `task:${id}`),
+      ...userIds.map((id) => `user:${id}`),
+    ]),
+  ];
 }

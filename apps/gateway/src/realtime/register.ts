@@ -11,6 +11,8 @@ export interface RealtimeOptions {
   tokens: TokenVerifier;
   /** Reaches the projects service with the caller's token for `project:<id>` access checks. */
   projects: Transport | undefined;
+  /** Reaches the tasks service with the caller's token for `task:<id>` access checks. */
+  tasks?: Transport | undefined;
   bus: EventBus;
   pubsub: PubSub;
   metrics: Metrics;
@@ -37,7 +39,15 @@ export async function registerRealtime(app: FastifyInstance, options: RealtimeOp
   await app.register(async (scope) => {
     await scope.register(websocket, { options: { maxPayload: 64 * 1024 } });
     scope.get(REALTIME_PATH, { websocket: true, schema: { hide: true } }, (socket, request) => {
-      const connection = new RealtimeConnection(socket, { hub, tokens: options.tokens, projects: options.projects, logger, metrics, limits });
+      const connection = new RealtimeConnection(socket, {
+        hub,
+        tokens: options.tokens,
+        projects: options.projects,
+        tasks: options.tasks,
+        logger,
+        metrics,
+        limits,
+      });
       const query = request.query as { access_token?: unknown } | undefined;
       if (typeof query?.access_token === 'string' && query.access_token) {
         connection.authenticate(query.access_token);

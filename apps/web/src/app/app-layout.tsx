@@ -2,13 +2,16 @@ import { Outlet } from 'react-router';
 import { RequireAuth } from '../features/auth/components/require-auth.tsx';
 import { UserMenu } from '../features/auth/components/user-menu.tsx';
 import { useSignedInUser } from '../features/auth/hooks/use-session.ts';
+import { CommandPalette } from '../features/command-palette/command-palette.tsx';
 import { OrganizationSwitcher } from '../features/organizations/components/organization-switcher.tsx';
 import { OrganizationsProvider, useOrganizations } from '../features/organizations/current-organization.tsx';
+import { RealtimeStatusIndicator } from '../shared/realtime/realtime-status-indicator.tsx';
 import { AppFrame, type NavSection } from '../shared/ui/app-frame.tsx';
 import {
   DevicesIcon,
   FolderIcon,
   HomeIcon,
+  InboxIcon,
   SettingsIcon,
   SlidersIcon,
   TeamIcon,
@@ -17,7 +20,12 @@ import {
 } from '../shared/ui/icons.tsx';
 
 const NAV: NavSection[] = [
-  { items: [{ to: '/', label: 'Home', icon: <HomeIcon />, end: true }] },
+  {
+    items: [
+      { to: '/', label: 'Home', icon: <HomeIcon />, end: true },
+      { to: '/my-work', label: 'My work', icon: <InboxIcon /> },
+    ],
+  },
   {
     title: 'Workspace',
     items: [
@@ -45,8 +53,10 @@ function SignedInFrame() {
       nav={NAV}
       switcher={current ? <OrganizationSwitcher /> : null}
       userMenu={<UserMenu user={user} />}
+      notice={<RealtimeStatusIndicator />}
     >
       <Outlet />
+      <CommandPalette />
     </AppFrame>
   );
 }

@@ -19,6 +19,10 @@ import { ProjectMembersPage } from '../features/projects/pages/project-members.p
 import { ProjectOverviewPage } from '../features/projects/pages/project-overview.page.tsx';
 import { ProjectSettingsPage } from '../features/projects/pages/project-settings.page.tsx';
 import { ProjectsPage } from '../features/projects/pages/projects.page.tsx';
+import { BoardPage } from '../features/tasks/pages/board.page.tsx';
+import { MyWorkPage } from '../features/tasks/pages/my-work.page.tsx';
+import { TaskListPage } from '../features/tasks/pages/task-list.page.tsx';
+import { TaskPage } from '../features/tasks/pages/task.page.tsx';
 import { TeamPage } from '../features/teams/pages/team.page.tsx';
 import { TeamsPage } from '../features/teams/pages/teams.page.tsx';
 import { AppLayout } from './app-layout.tsx';
@@ -69,10 +73,14 @@ export function createAppRouter() {
                   element: <ProjectLayout />,
                   children: [
                     { index: true, element: <ProjectOverviewPage /> },
+                    { path: 'board', element: <BoardPage /> },
+                    { path: 'list', element: <TaskListPage /> },
                     { path: 'members', element: <ProjectMembersPage /> },
                     { path: 'settings', element: <ProjectSettingsPage /> },
                   ],
                 },
+                { path: 'my-work', element: <MyWorkPage /> },
+                { path: 'tasks/:taskRef', element: <TaskPage /> },
                 { path: 'teams', element: <TeamsPage /> },
                 { path: 'teams/:teamId', element: <TeamPage /> },
                 { path: 'members', element: <MembersPage /> },

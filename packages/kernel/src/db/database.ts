@@ -31,6 +31,11 @@ export interface DatabaseOptions {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10 });
+    // A connection the server ends (a restart, a failover, a dropped test database) must not crash
+    // the process with an unhandled 'error': the pool drops it and opens another for the next query,
+    // and a query that was running on it still fails with the error.
+    pool.on('error', () => undefined);
+    pool.on('connect', (client) => client.on('error', () => undefined));
     return wrap('postgres', pool, async () => pool.end());
   }
   const dataDir = options.dataDir ?? 'memory://';

@@ -2,12 +2,15 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Metrics } from '../metrics.ts';
 import type { EventBus } from './bus.ts';
 import type { EventEnvelope } from './envelope.ts';
+import type { Outbox } from './outbox.ts';
 
 export type InboxHandler = (event: EventEnvelope, trx: Transaction<any>) => Promise<void>;
 
 /**
  * Subscribes a handler that runs at most once per event id: the inbox row and the handler's own
  * writes commit together, so a redelivered event is skipped and a failed one is retried whole.
+ * A handler that publishes events of its own passes the service's `outbox`: they go out right
+ * after the commit (otherwise at the relay's next poll).
  */
 export async function subscribeWithInbox(options: {
   bus: EventBus;
@@ -16,11 +19,14 @@ export async function subscribeWithInbox(options: {
   patterns: string[];
   handler: InboxHandler;
   metrics?: Metrics;
+  outbox?: Outbox;
 }): Promise<void> {
-  const { bus, db, consumer, patterns, handler, metrics } = options;
+  const { bus, db, consumer, patterns, handler, metrics, outbox } = options;
+  const inTransaction = <T>(work: (trx: Transaction<any>) => Promise<T>) =>
+    outbox ? outbox.transaction(db, work) : db.transaction().execute(work);
   await bus.subscribe(consumer, patterns, async (event) => {
     try {
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(async (trx) => {
         const inserted = await trx
           .insertInto('inbox')
           .values({ event_id: event.id, consumer, event_type: event.type })

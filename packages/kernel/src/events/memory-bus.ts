@@ -1,5 +1,5 @@
 import type { Logger } from '../logger.ts';
-import type { EventBus, EventHandler } from './bus.ts';
+import type { ConsumerQueueOptions, EventBus, EventHandler } from './bus.ts';
 import { topicMatches, type EventEnvelope } from './envelope.ts';
 
 interface Subscription {
@@ -28,7 +28,13 @@ export class MemoryEventBus implements EventBus {
     return Promise.resolve();
   }
 
-  subscribe(consumer: string, patterns: string[], handler: EventHandler): Promise<void> {
+  /** Queue options do not apply: nothing waits here for a consumer that is not running. */
+  subscribe(
+    consumer: string,
+    patterns: string[],
+    handler: EventHandler,
+    _queue?: ConsumerQueueOptions,
+  ): Promise<void> {
     this.subscriptions.push({ consumer, patterns, handler });
     return Promise.resolve();
   }
@@ -63,9 +69,15 @@ export class MemoryEventBus implements EventBus {
       await subscription.handler(event);
     } catch (error) {
       const delay = this.retryDelaysMs[attempt];
-      this.logger?.warn({ err: error, event_id: event.id, consumer: subscription.consumer, attempt }, 'event handler failed');
+      this.logger?.warn(
+        { err: error, event_id: event.id, consumer: subscription.consumer, attempt },
+        'event handler failed',
+      );
       if (delay === undefined) {
-        this.logger?.error({ event_id: event.id, consumer: subscription.consumer }, 'event dropped after retries');
+        this.logger?.error(
+          { event_id: event.id, consumer: subscription.consumer },
+          'event dropped after retries',
+        );
         return;
       }
       await new Promise((resolve) => setTimeout(resolve, delay).unref());

@@ -4,9 +4,46 @@ import type { Metrics } from '../metrics.ts';
 import type { EventBus } from './bus.ts';
 import type { EventEnvelope } from './envelope.ts';
 
-/** Writes events into the service's outbox table inside the caller's transaction. */
+/** Work run inside one transaction by {@link Outbox.transaction}. */
+export type TransactionWork<DB, T> = (trx: Transaction<DB>) => Promise<T>;
+
+/**
+ * Writes events into the service's outbox table inside the caller's transaction, and tells the
+ * relay once they are committed, so an event goes out a few milliseconds after its change is
+ * visible (never before: the relay would not see the row yet, or would publish a change that is
+ * then rolled back).
+ */
 export class Outbox {
-  private listeners: (() => void)[] = [];
+  private readonly listeners = new Set<() => void>();
+  /** Transactions run by {@link transaction}, and whether they wrote events. */
+  private readonly open = new WeakMap<Kysely<any>, { wroteEvents: boolean }>();
+  private warnedUntracked = false;
+
+  constructor(private readonly logger?: Logger) {}
+
+  /**
+   * Runs `work` in a transaction on `db` and, if it added events, wakes the relay right after the
+   * commit. A rollback (`work` throws) wakes nobody. Called with a transaction, `work` joins it
+   * and the outer call announces the events on its own commit.
+   */
+  async transaction<DB, T>(db: Kysely<DB>, work: TransactionWork<DB, T>): Promise<T> {
+    if (db.isTransaction) {
+      return work(db as Transaction<DB>);
+    }
+    const state = { wroteEvents: false };
+    const result = await db.transaction().execute(async (trx) => {
+      this.open.set(trx, state);
+      try {
+        return await work(trx);
+      } finally {
+        this.open.delete(trx);
+      }
+    });
+    if (state.wroteEvents) {
+      this.committed();
+    }
+    return result;
+  }
 
   async add(trx: Transaction<any> | Kysely<any>, ...events: EventEnvelope[]): Promise<void> {
     if (events.length === 0) {
@@ -16,14 +53,36 @@ export class Outbox {
       .insertInto('outbox')
       .values(events.map((event) => ({ id: event.id, type: event.type, envelope: JSON.stringify(event) })))
       .execute();
-    // The relay is told now and looks shortly after, once the transaction has committed.
-    this.listeners.forEach((listener) => listener());
+    if (!trx.isTransaction) {
+      // Outside a transaction the insert has committed already.
+      this.committed();
+      return;
+    }
+    const state = this.open.get(trx);
+    if (state) {
+      state.wroteEvents = true;
+    } else if (!this.warnedUntracked) {
+      this.warnedUntracked = true;
+      this.logger?.warn(
+        { event_type: events[0]?.type },
+        "outbox event written in a transaction not run by outbox.transaction(): it waits for the relay's next poll",
+      );
+    }
   }
 
-  onAdd(listener: () => void): void {
-    this.listeners.push(listener);
+  /** Called after each commit that wrote events (the relay listens). */
+  onCommit(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private committed(): void {
+    this.listeners.forEach((listener) => listener());
   }
 }
+
+/** How often the relay looks for rows nobody announced (another process, a missed signal). */
+export const OUTBOX_SAFETY_POLL_MS = 5_000;
 
 export interface OutboxRelayOptions {
   db: Kysely<any>;
@@ -32,13 +91,15 @@ export interface OutboxRelayOptions {
   outbox: Outbox;
   logger: Logger;
   metrics?: Metrics;
+  /** Safety-net poll; committed events wake the relay at once. Default {@link OUTBOX_SAFETY_POLL_MS}. */
   pollIntervalMs?: number;
   batchSize?: number;
 }
 
 /**
  * Publishes committed outbox rows in order. Rows are claimed with SKIP LOCKED so several instances
- * can relay one schema; a row is marked published only after the bus accepted it.
+ * can relay one schema; a row is marked published only after the bus accepted it. The outbox wakes
+ * the relay after each commit that wrote events; a slow poll picks up anything else.
  */
 export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined;
@@ -48,11 +109,10 @@ export class OutboxRelay {
   private failures = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {
-    // The row is written inside a transaction that has not committed yet: look shortly after, and
-    // again a little later in case the commit took longer, instead of waiting for the next poll.
-    options.outbox.onAdd(() => {
-      for (const delayMs of [5, 40, 200]) {
-        setTimeout(() => this.kick(0), delayMs).unref();
+    options.outbox.onCommit(() => {
+      // While the bus refuses events the relay keeps its backoff instead of retrying per commit.
+      if (this.failures === 0) {
+        this.kick(0);
       }
     });
     options.metrics?.watchOutbox(options.schema, () => this.backlog());
@@ -104,12 +164,19 @@ export class OutboxRelay {
       })
       .catch((error: unknown) => {
         this.failures += 1;
-        this.options.logger.warn({ err: error, schema: this.options.schema }, 'outbox relay could not publish');
+        this.options.logger.warn(
+          { err: error, schema: this.options.schema },
+          'outbox relay could not publish',
+        );
       })
       .finally(() => {
         this.running = undefined;
         const backoff = Math.min(250 * 2 ** this.failures, 10_000);
-        const next = this.again ? 0 : this.failures > 0 ? backoff : (this.options.pollIntervalMs ?? 1000);
+        const next = this.again
+          ? 0
+          : this.failures > 0
+            ? backoff
+            : (this.options.pollIntervalMs ?? OUTBOX_SAFETY_POLL_MS);
         this.again = false;
         this.kick(next);
       });
@@ -142,7 +209,11 @@ export class OutboxRelay {
         published.push(row.id as string);
       }
       if (published.length > 0) {
-        await trx.updateTable('outbox').set({ published_at: sql`now()` }).where('id', 'in', published).execute();
+        await trx
+          .updateTable('outbox')
+          .set({ published_at: sql`now()` })
+          .where('id', 'in', published)
+          .execute();
         this.options.metrics?.eventsPublished.inc({ schema: this.options.schema }, published.length);
       }
       count = rows.length;

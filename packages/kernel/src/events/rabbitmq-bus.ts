@@ -1,6 +1,6 @@
 import { connect, type ChannelModel, type ConfirmChannel } from 'amqplib';
 import type { Logger } from '../logger.ts';
-import type { EventBus, EventHandler } from './bus.ts';
+import type { ConsumerQueueOptions, EventBus, EventHandler } from './bus.ts';
 import type { EventEnvelope } from './envelope.ts';
 import { QueueConsumer } from './rabbitmq-consumer.ts';
 import { EventBusUnavailableError, publishConfirmed, withHeartbeat } from './rabbitmq-publish.ts';
@@ -76,13 +76,18 @@ export class RabbitMqEventBus implements EventBus {
     await publishConfirmed(channel, this.settings.exchange, event, this.settings.confirmTimeoutMs);
   }
 
-  async subscribe(consumer: string, patterns: string[], handler: EventHandler): Promise<void> {
+  async subscribe(
+    consumer: string,
+    patterns: string[],
+    handler: EventHandler,
+    queueOptions?: ConsumerQueueOptions,
+  ): Promise<void> {
     if (this.isClosed) {
       throw new EventBusUnavailableError('The event bus is closed');
     }
     let queue = this.consumers.get(consumer);
     if (!queue) {
-      queue = this.createConsumer(consumer);
+      queue = this.createConsumer(consumer, queueOptions);
       this.consumers.set(consumer, queue);
     }
     queue.addHandler(patterns, handler);
@@ -241,9 +246,10 @@ export class RabbitMqEventBus implements EventBus {
     return this.publisherOpening;
   }
 
-  private createConsumer(name: string): QueueConsumer {
+  private createConsumer(name: string, queueOptions: ConsumerQueueOptions | undefined): QueueConsumer {
     return new QueueConsumer({
       queue: (this.options.queuePrefix ?? '') + name,
+      queueOptions,
       exchange: this.settings.exchange,
       prefetch: this.settings.prefetch,
       retryDelaysMs: this.settings.retryDelaysMs,

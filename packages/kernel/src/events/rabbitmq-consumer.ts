@@ -1,6 +1,6 @@
-import type { Channel, ChannelModel, ConsumeMessage } from 'amqplib';
+import type { Channel, ChannelModel, ConsumeMessage, Options } from 'amqplib';
 import type { Logger } from '../logger.ts';
-import type { EventHandler } from './bus.ts';
+import type { ConsumerQueueOptions, EventHandler } from './bus.ts';
 import { topicMatches, type EventEnvelope } from './envelope.ts';
 
 interface HandlerEntry {
@@ -15,6 +15,8 @@ export interface QueueConsumerOptions {
   /** Delay before a failed event is handed out again, by attempt; the last one repeats. */
   retryDelaysMs: number[];
   logger?: Logger | undefined;
+  /** Message TTL and expiry of the queue; a queue declared earlier without them is replaced. */
+  queueOptions?: ConsumerQueueOptions | undefined;
   /** Told when the channel closed under a consumer that should still be running. */
   onChannelLost: (consumer: QueueConsumer) => void;
 }
@@ -75,16 +77,10 @@ export class QueueConsumer {
   }
 
   private async open(connection: ChannelModel): Promise<void> {
-    const { queue, exchange, prefetch, logger } = this.options;
-    const channel = await connection.createChannel();
-    channel.on('error', (error: Error) =>
-      logger?.warn({ err: error, queue }, 'RabbitMQ consumer channel error'),
-    );
-    channel.on('close', () => this.onClose(channel));
+    const { queue, prefetch } = this.options;
+    const channel = await this.declare(connection);
     try {
       await channel.prefetch(prefetch);
-      await channel.assertExchange(exchange, 'topic', { durable: true });
-      await channel.assertQueue(queue, { durable: true });
       this.bound = new Set();
       await this.bindMissing(channel);
       // Set before consuming: deliveries can arrive before `consume` resolves, and they settle here.
@@ -96,6 +92,36 @@ export class QueueConsumer {
       this.channel = undefined;
       await channel.close().catch(() => undefined);
       throw error;
+    }
+  }
+
+  /** A channel on which the exchange and this consumer's queue are declared. */
+  private async declare(connection: ChannelModel, replaced = false): Promise<Channel> {
+    const { queue, exchange, logger, queueOptions } = this.options;
+    const channel = await connection.createChannel();
+    channel.on('error', (error: Error) =>
+      logger?.warn({ err: error, queue }, 'RabbitMQ consumer channel error'),
+    );
+    channel.on('close', () => this.onClose(channel));
+    try {
+      await channel.assertExchange(exchange, 'topic', { durable: true });
+      await channel.assertQueue(queue, queueDeclaration(queueOptions));
+      return channel;
+    } catch (error) {
+      await channel.close().catch(() => undefined);
+      if (replaced || !queueOptions || !isPreconditionFailed(error)) {
+        throw error;
+      }
+      // The queue exists with other arguments (declared by an older version). It only holds
+      // events that are stale by design, so it is replaced rather than left to grow.
+      logger?.warn({ queue }, 'RabbitMQ queue declared with other arguments; replacing it');
+      const admin = await connection.createChannel();
+      try {
+        await admin.deleteQueue(queue);
+      } finally {
+        await admin.close().catch(() => undefined);
+      }
+      return this.declare(connection, true);
     }
   }
 
@@ -207,6 +233,20 @@ export class QueueConsumer {
     this.retryTimers.forEach((timer) => clearTimeout(timer));
     this.retryTimers.clear();
   }
+}
+
+/** `assertQueue` options: durable, plus TTL and expiry when the consumer asked for them. */
+export function queueDeclaration(options: ConsumerQueueOptions | undefined): Options.AssertQueue {
+  return {
+    durable: true,
+    ...(options?.messageTtlMs === undefined ? {} : { messageTtl: options.messageTtlMs }),
+    ...(options?.unusedQueueExpiresMs === undefined ? {} : { expires: options.unusedQueueExpiresMs }),
+  };
+}
+
+/** The broker refused a declaration that differs from the existing queue's (AMQP 406). */
+function isPreconditionFailed(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 406;
 }
 
 function parseEnvelope(message: ConsumeMessage): EventEnvelope | undefined {

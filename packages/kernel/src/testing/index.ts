@@ -2,3 +2,4 @@ export * from './database.ts';
 export * from './mailbox.ts';
 export * from './service-app.ts';
 export * from './api.ts';
+export * from './broker-relay.ts';

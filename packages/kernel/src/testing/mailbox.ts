@@ -1,11 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { parseMail, type ReceivedMail } from './mail-message.ts';
 
-export interface ReceivedMail {
-  to: string[];
-  subject: string;
-  text: string;
-}
+export type { ReceivedMail } from './mail-message.ts';
 
 export interface Mailbox {
   port: number;
@@ -17,21 +14,6 @@ export interface Mailbox {
   close(): Promise<void>;
 }
 
-function decode(raw: string): ReceivedMail {
-  const [head = '', ...rest] = raw.split(/\r?\n\r?\n/);
-  const headers = head.replace(/\r?\n[ \t]+/g, ' ');
-  const header = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(headers)?.[1]?.trim() ?? '';
-  let body = rest.join('\n\n');
-  if (/quoted-printable/i.test(raw)) {
-    body = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  }
-  return {
-    to: header('To').split(',').map((address) => address.replace(/.*</, '').replace(/>.*/, '').trim()),
-    subject: header('Subject'),
-    text: body,
-  };
-}
-
 /** A real SMTP server on loopback that keeps what it receives, for tests that follow emailed links. */
 export async function startMailbox(): Promise<Mailbox> {
   const messages: ReceivedMail[] = [];
@@ -40,11 +22,13 @@ export async function startMailbox(): Promise<Mailbox> {
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
-    onData(stream, _session, callback) {
+    onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('error', callback);
       stream.on('end', () => {
-        messages.push(decode(Buffer.concat(chunks).toString('utf8')));
+        const recipients = session.envelope.rcptTo.map((address) => address.address);
+        messages.push(parseMail(Buffer.concat(chunks).toString('utf8'), recipients));
         waiters.splice(0).forEach((wake) => wake());
         callback();
       });
@@ -57,9 +41,12 @@ export async function startMailbox(): Promise<Mailbox> {
     url: `smtp://127.0.0.1:${port}`,
     messages,
     waitFor(to, match = () => true, timeoutMs = 10_000) {
-      const find = () => messages.find((mail) => mail.to.includes(to) && match(mail));
+      const find = () => messages.find((mail) => mail.to.includes(to.toLowerCase()) && match(mail));
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`No email to ${to} within ${timeoutMs} ms`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`No email to ${to} within ${timeoutMs} ms`)),
+          timeoutMs,
+        );
         const check = () => {
           const mail = find();
           if (mail) {
@@ -78,9 +65,11 @@ export async function startMailbox(): Promise<Mailbox> {
 
 /** The first link in an email whose path starts with `path`, e.g. `/verify-email`. */
 export function linkIn(mail: ReceivedMail, path: string): URL {
-  const match = new RegExp(`https?://[^\\s"'<>]*${path}[^\\s"'<>]*`).exec(mail.text);
-  if (!match) {
-    throw new Error(`No ${path} link in: ${mail.text}`);
+  const link = mail.links.find((candidate) => new URL(candidate).pathname.startsWith(path));
+  if (!link) {
+    throw new Error(
+      `No ${path} link in the email to ${mail.to.join(', ')}; links: ${mail.links.join(', ') || 'none'}`,
+    );
   }
-  return new URL(match[0]);
+  return new URL(link);
 }

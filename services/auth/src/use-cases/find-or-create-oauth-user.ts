@@ -84,7 +84,7 @@ async function createUser(
   email: string,
 ): Promise<UserWithSecret> {
   const username = await freeUsername(deps, identity);
-  const { user, sendLink } = await deps.db.transaction().execute(async (trx) => {
+  const { user, sendLink } = await deps.outbox.transaction(deps.db, async (trx) => {
     // Same rule and lock as registration: the first account administers the instance.
     await sql`select pg_advisory_xact_lock(hashtext('auth:first-user'))`.execute(trx);
     const anyone = await trx.selectFrom('users').select('id').limit(1).executeTakeFirst();

@@ -20,7 +20,7 @@ export async function updateProfile(deps: AuthDeps, userId: string, body: Update
   if (body.username && (await deps.users.isTaken('username', body.username, userId))) {
     throw new AccountTakenError('username');
   }
-  const user = await deps.db.transaction().execute(async (trx) => {
+  const user = await deps.outbox.transaction(deps.db, async (trx) => {
     const updated = await deps.users.update(trx, userId, {
       ...(body.first_name !== undefined ? { first_name: body.first_name?.trim() || null } : {}),
       ...(body.last_name !== undefined ? { last_name: body.last_name?.trim() || null } : {}),

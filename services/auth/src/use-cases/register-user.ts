@@ -20,7 +20,7 @@ export async function registerUser(deps: AuthDeps, body: RegisterBody, client: C
     }
   }
   const passwordHash = await hashPassword(body.password);
-  const { user, sendLink } = await deps.db.transaction().execute(async (trx) => {
+  const { user, sendLink } = await deps.outbox.transaction(deps.db, async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtext('auth:first-user'))`.execute(trx);
     const anyone = await trx.selectFrom('users').select('id').limit(1).executeTakeFirst();
     const created = await deps.users

@@ -8,7 +8,7 @@ import { hashSecret } from '../domain/secrets.ts';
 import { createEmailLink } from './send-email-link.ts';
 
 export async function verifyEmail(deps: AuthDeps, token: string): Promise<User> {
-  const user = await deps.db.transaction().execute(async (trx) => {
+  const user = await deps.outbox.transaction(deps.db, async (trx) => {
     const userId = await deps.emailTokens.consume(trx, 'verify_email', hashSecret(token));
     if (!userId) {
       throw new InvalidEmailTokenError();

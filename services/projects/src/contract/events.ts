@@ -1,5 +1,6 @@
 import { defineEvent } from '@pm/kernel';
 import { Type } from 'typebox';
+import { TemplateTaskList } from './http.ts';
 import { ProjectSettings } from './settings.ts';
 
 const Uuid = Type.String({ format: 'uuid' });
@@ -15,8 +16,15 @@ const ProjectEventData = Type.Object({
   settings: ProjectSettings,
 });
 
-/** A project was created (also from a template). */
-export const ProjectCreated = defineEvent('projects.project.created', 1, ProjectEventData);
+/**
+ * A project was created (also from a template). `template_tasks`: the tasks of its template, present
+ * only when the template has some; the tasks service creates them in the new project.
+ */
+export const ProjectCreated = defineEvent(
+  'projects.project.created',
+  1,
+  Type.Object({ ...ProjectEventData.properties, template_tasks: Type.Optional(TemplateTaskList) }),
+);
 /** Name, dates, status, owner, team or settings changed. */
 export const ProjectUpdated = defineEvent('projects.project.updated', 1, ProjectEventData);
 export const ProjectArchived = defineEvent('projects.project.archived', 1, ProjectEventData);

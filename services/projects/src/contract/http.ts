@@ -212,11 +212,48 @@ export const TemplateMilestone = Type.Object({
 });
 export type TemplateMilestone = Static<typeof TemplateMilestone>;
 
+const TemplatePriority = Type.Union([
+  Type.Literal('urgent'),
+  Type.Literal('high'),
+  Type.Literal('medium'),
+  Type.Literal('low'),
+  Type.Literal('none'),
+]);
+const TemplateTaskFields = {
+  title: Type.String({ minLength: 1, maxLength: 255 }),
+  description: Type.Optional(Nullable(Type.String({ maxLength: 100_000 }))),
+  priority: Type.Optional(TemplatePriority),
+  estimated_hours: Type.Optional(Nullable(Type.Number({ minimum: 0, maximum: 99_999 }))),
+};
+
+/**
+ * A task to create from a template, with its sub-tasks. Declared here because project templates
+ * carry them and `projects.project.created` hands them to the tasks service; the tasks service's
+ * own task templates use this same shape, so either kind of template holds the same tasks.
+ */
+export const TaskTemplateData = Type.Object(
+  {
+    ...TemplateTaskFields,
+    tags: Type.Optional(
+      Type.Array(Type.String({ minLength: 1, maxLength: 50, pattern: '^[^\\s,]+$' }), {
+        maxItems: 50,
+        uniqueItems: true,
+      }),
+    ),
+    subtasks: Type.Optional(Type.Array(Type.Object(TemplateTaskFields, Closed), { maxItems: 50 })),
+  },
+  Closed,
+);
+export type TaskTemplateData = Static<typeof TaskTemplateData>;
+
+/** At most 100 tasks (each with up to 50 sub-tasks) per project template. */
+export const TemplateTaskList = Type.Array(TaskTemplateData, { maxItems: 100 });
+
 export const TemplateData = Type.Object({
   settings: ProjectSettings,
   milestones: Type.Array(TemplateMilestone),
-  /** Filled by the tasks service later; empty for now. */
-  task_templates: Type.Array(Type.Unknown()),
+  /** Tasks created in every project made from the template (by the tasks service). */
+  task_templates: TemplateTaskList,
 });
 export type TemplateData = Static<typeof TemplateData>;
 
@@ -235,6 +272,8 @@ export type ProjectTemplate = Static<typeof ProjectTemplate>;
 export const SaveAsTemplateBody = Type.Object({
   name: Name,
   description: Type.Optional(Nullable(Description)),
+  /** Tasks every project made from the template starts with (the client picks them). */
+  task_templates: Type.Optional(TemplateTaskList),
 });
 export type SaveAsTemplateBody = Static<typeof SaveAsTemplateBody>;
 /** Sorted by name, then id. */

@@ -51,6 +51,7 @@ export async function subscribeToOrgMemberships(options: MembershipSubscriberOpt
   await subscribeWithInbox({
     bus: options.bus,
     db: options.db,
+    outbox: options.outbox,
     consumer: options.consumer ?? 'projects',
     patterns: ['users.member.*'],
     handler: membershipHandler(options),

@@ -15,7 +15,7 @@ export async function archiveProject(
   if (project.status === 'archived') {
     return project;
   }
-  const row = await deps.db.transaction().execute(async (trx) => {
+  const row = await deps.outbox.transaction(deps.db, async (trx) => {
     const archived = await deps.projects.archive(trx, projectId);
     if (archived) {
       await deps.outbox.add(
@@ -38,7 +38,7 @@ export async function restoreProject(
   if (project.status !== 'archived') {
     return project;
   }
-  const row = await deps.db.transaction().execute(async (trx) => {
+  const row = await deps.outbox.transaction(deps.db, async (trx) => {
     const restored = await deps.projects.restore(trx, projectId);
     if (restored) {
       await deps.outbox.add(

@@ -88,7 +88,7 @@ async function insertProject(
   plan: ProjectPlan,
 ): Promise<ProjectRow> {
   const orgId = body.organization_id;
-  return deps.db.transaction().execute(async (trx) => {
+  return deps.outbox.transaction(deps.db, async (trx) => {
     // One creation at a time per organization, so two projects cannot pick the same free key.
     await sql`select pg_advisory_xact_lock(hashtext(${`projects:keys:${orgId}`}))`.execute(trx);
     const created = await deps.projects.insert(trx, {
@@ -110,7 +110,7 @@ async function insertProject(
     const membership = { project_id: created.id, organization_id: orgId, user_id: userId, role: 'admin' };
     await deps.outbox.add(
       trx,
-      ProjectCreated.create(projectEventData(created), meta),
+      ProjectCreated.create({ ...projectEventData(created), ...templateTasks(plan.template) }, meta),
       ProjectMemberAdded.create(membership, meta),
       ...milestones.map((milestone) => MilestoneCreated.create(milestoneEventData(milestone), meta)),
     );
@@ -143,6 +143,12 @@ async function chooseKey(
     return requested;
   }
   return firstFreeKey(base, taken);
+}
+
+/** The template's tasks travel in the creation event; the tasks service owns creating them. */
+function templateTasks(template: TemplateRow | undefined) {
+  const tasks = template?.template_data.task_templates ?? [];
+  return tasks.length > 0 ? { template_tasks: tasks } : {};
 }
 
 function templateMilestones(

@@ -9,7 +9,7 @@ import { projectFor } from './project-access.ts';
  */
 export async function deleteProject(deps: ProjectsDeps, userId: string, projectId: string): Promise<void> {
   const project = await projectFor(deps, userId, projectId, 'manage_project');
-  await deps.db.transaction().execute(async (trx) => {
+  await deps.outbox.transaction(deps.db, async (trx) => {
     await deps.projects.delete(trx, projectId);
     await deps.outbox.add(
       trx,

@@ -36,7 +36,7 @@ export async function addMember(
   if (!(await deps.orgMemberships.roleOf(project.organization_id, body.user_id))) {
     throw new NotInOrganizationError('user_id');
   }
-  const row = await deps.db.transaction().execute(async (trx) => {
+  const row = await deps.outbox.transaction(deps.db, async (trx) => {
     await lockWritableProject(deps, trx, projectId);
     if (await deps.members.find(projectId, body.user_id, trx)) {
       throw new MemberExistsError();
@@ -67,7 +67,7 @@ export async function changeMemberRole(
 ): Promise<ProjectMember> {
   const project = await projectFor(deps, userId, projectId, 'manage_project');
   assertNotArchived(project.status);
-  const row = await deps.db.transaction().execute(async (trx) => {
+  const row = await deps.outbox.transaction(deps.db, async (trx) => {
     const member = await lockedMember(deps, trx, projectId, memberId);
     if (member.role === role) {
       return member;
@@ -93,7 +93,7 @@ export async function removeMember(
     throw new ForbiddenError('Only project admins remove other members');
   }
   assertNotArchived(project.status);
-  await deps.db.transaction().execute(async (trx) => {
+  await deps.outbox.transaction(deps.db, async (trx) => {
     const member = await lockedMember(deps, trx, projectId, memberId);
     await assertAnotherAdminRemains(deps, trx, member);
     await deps.members.delete(trx, projectId, memberId);

@@ -39,7 +39,7 @@ export async function createMilestone(
   body: CreateMilestoneBody,
 ): Promise<Milestone> {
   const project = await writableProject(deps, userId, projectId);
-  const row = await deps.db.transaction().execute(async (trx) => {
+  const row = await deps.outbox.transaction(deps.db, async (trx) => {
     await lockWritableProject(deps, trx, projectId);
     const [created] = await deps.milestones.insert(trx, [
       {
@@ -76,7 +76,7 @@ export async function updateMilestone(
   if (changes.title !== undefined) {
     changes.title = changes.title.trim();
   }
-  const row = await deps.db.transaction().execute(async (trx) => {
+  const row = await deps.outbox.transaction(deps.db, async (trx) => {
     await lockWritableProject(deps, trx, projectId);
     const updated = await deps.milestones.updateAtVersion(trx, milestoneId, version, changes);
     if (updated) {
@@ -103,7 +103,7 @@ export async function deleteMilestone(
   milestoneId: string,
 ): Promise<void> {
   const project = await writableProject(deps, userId, projectId);
-  await deps.db.transaction().execute(async (trx) => {
+  await deps.outbox.transaction(deps.db, async (trx) => {
     await lockWritableProject(deps, trx, projectId);
     if (!(await deps.milestones.find(projectId, milestoneId, trx))) {
       throw new MilestoneNotFoundError();

@@ -16,9 +16,10 @@ import { TemplateNotFoundError } from '../domain/projects.errors.ts';
 import { projectFor } from './project-access.ts';
 
 /**
- * Saves the project's settings and milestones as a template of its organization. Milestone dates
- * become days from the project's start date (its creation day when it has none). Reading an
- * archived project is allowed, so archived projects can be templated too.
+ * Saves the project's settings and milestones (and the task templates the caller lists) as a
+ * template of its organization. Milestone dates become days from the project's start date (its
+ * creation day when it has none). Reading an archived project is allowed, so archived projects can
+ * be templated too.
  */
 export async function saveAsTemplate(
   deps: ProjectsDeps,
@@ -27,8 +28,9 @@ export async function saveAsTemplate(
   body: SaveAsTemplateBody,
 ): Promise<ProjectTemplate> {
   const project = await projectFor(deps, userId, projectId, 'manage_project');
-  const templateData = templateDataOf(project, await deps.milestones.all(projectId));
-  const row = await deps.db.transaction().execute(async (trx) => {
+  const milestones = await deps.milestones.all(projectId);
+  const templateData = templateDataOf(project, milestones, body.task_templates ?? []);
+  const row = await deps.outbox.transaction(deps.db, async (trx) => {
     const created = await deps.templates.insert(trx, {
       organization_id: project.organization_id,
       name: body.name.trim(),
@@ -45,7 +47,11 @@ export async function saveAsTemplate(
   return toTemplate(row);
 }
 
-function templateDataOf(project: Project, milestones: MilestoneRow[]): TemplateData {
+function templateDataOf(
+  project: Project,
+  milestones: MilestoneRow[],
+  taskTemplates: TemplateData['task_templates'],
+): TemplateData {
   const anchor = project.start_date ?? utcDate(new Date(project.created_at));
   return {
     settings: project.settings,
@@ -57,7 +63,7 @@ function templateDataOf(project: Project, milestones: MilestoneRow[]): TemplateD
         due_in_days: due === null ? null : daysBetween(anchor, due),
       };
     }),
-    task_templates: [],
+    task_templates: taskTemplates,
   };
 }
 
@@ -97,7 +103,7 @@ export async function deleteTemplate(deps: ProjectsDeps, userId: string, templat
   if (row.created_by !== userId && !managesOrganization(orgRole)) {
     throw new ForbiddenError('Only its author or an organization admin deletes a template');
   }
-  await deps.db.transaction().execute(async (trx) => {
+  await deps.outbox.transaction(deps.db, async (trx) => {
     await deps.templates.delete(trx, templateId);
     const data = { template_id: row.id, organization_id: row.organization_id, name: row.name };
     await deps.outbox.add(

@@ -37,7 +37,7 @@ export async function updateProject(
   if (changes.name !== undefined) {
     changes.name = changes.name.trim();
   }
-  const row = await deps.db.transaction().execute(async (trx) => {
+  const row = await deps.outbox.transaction(deps.db, async (trx) => {
     const updated = await deps.projects.updateAtVersion(trx, projectId, version, changes);
     if (updated) {
       await deps.outbox.add(

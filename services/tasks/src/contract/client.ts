@@ -10,6 +10,17 @@ import type {
   TaskListQuery,
   UpdateTaskBody,
 } from './http.ts';
+import type { CriticalPath, CriticalPathQuery } from './critical-path.http.ts';
+import type { MyWork, MyWorkQuery } from './my-work.http.ts';
+import type { AddAttachmentBody, TaskAttachment } from './http-attachments.ts';
+import type {
+  ApplyTaskTemplateBody,
+  CreateTaskTemplateBody,
+  TaskTemplate,
+  TaskTemplateListQuery,
+  UpdateTaskTemplateBody,
+} from './http-templates.ts';
+import type { CreateTaskViewBody, TaskView, UpdateTaskViewBody } from './http-views.ts';
 
 const BASE = '/api/v1';
 
@@ -29,6 +40,8 @@ export function createTasksClient(transport: Transport) {
   const call = <T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, token: string, body?: unknown) =>
     callService<T>(transport, method, `${BASE}${path}`, { token, ...(body === undefined ? {} : { body }) });
   const task = (idOrKey: string) => `/tasks/${encodeURIComponent(idOrKey)}`;
+  const template = (id: string) => `/task-templates/${encodeURIComponent(id)}`;
+  const view = (id: string) => `/task-views/${encodeURIComponent(id)}`;
   return {
     list: (token: string, query?: TaskListQuery) =>
       call<Page<Task>>('GET', withQuery('/tasks', query), token),
@@ -61,6 +74,33 @@ export function createTasksClient(transport: Transport) {
       }),
     removeDependency: (token: string, idOrKey: string, dependencyId: string) =>
       call<null>('DELETE', `${task(idOrKey)}/dependencies/${encodeURIComponent(dependencyId)}`, token),
+    myWork: (token: string, query?: MyWorkQuery) => call<MyWork>('GET', withQuery('/my-work', query), token),
+    criticalPath: (token: string, query: CriticalPathQuery) =>
+      call<CriticalPath>('GET', withQuery('/tasks/critical-path', query), token),
+    listTemplates: (token: string, query: TaskTemplateListQuery) =>
+      call<Page<TaskTemplate>>('GET', withQuery('/task-templates', query), token),
+    createTemplate: (token: string, body: CreateTaskTemplateBody) =>
+      call<TaskTemplate>('POST', '/task-templates', token, body),
+    getTemplate: (token: string, id: string) => call<TaskTemplate>('GET', template(id), token),
+    updateTemplate: (token: string, id: string, body: UpdateTaskTemplateBody) =>
+      call<TaskTemplate>('PUT', template(id), token, body),
+    deleteTemplate: (token: string, id: string) => call<null>('DELETE', template(id), token),
+    applyTemplate: (token: string, id: string, body: ApplyTaskTemplateBody) =>
+      call<Task>('POST', `${template(id)}/apply`, token, body),
+    listAttachments: (token: string, idOrKey: string) =>
+      call<{ items: TaskAttachment[] }>('GET', `${task(idOrKey)}/attachments`, token),
+    addAttachment: (token: string, idOrKey: string, body: AddAttachmentBody) =>
+      call<TaskAttachment>('POST', `${task(idOrKey)}/attachments`, token, body),
+    removeAttachment: (token: string, idOrKey: string, attachmentId: string) =>
+      call<null>('DELETE', `${task(idOrKey)}/attachments/${encodeURIComponent(attachmentId)}`, token),
+    listViews: (token: string, projectId: string) =>
+      call<{ items: TaskView[] }>('GET', withQuery('/task-views', { project_id: projectId }), token),
+    createView: (token: string, body: CreateTaskViewBody) =>
+      call<TaskView>('POST', '/task-views', token, body),
+    getView: (token: string, id: string) => call<TaskView>('GET', view(id), token),
+    updateView: (token: string, id: string, body: UpdateTaskViewBody) =>
+      call<TaskView>('PUT', view(id), token, body),
+    deleteView: (token: string, id: string) => call<null>('DELETE', view(id), token),
   };
 }
 export type TasksClient = ReturnType<typeof createTasksClient>;

@@ -24,3 +24,17 @@ export const TaskDeleted = defineEvent('tasks.task.deleted', 1, TaskEventData);
 export const TaskAssigned = defineEvent('tasks.task.assigned', 1, TaskEventData);
 /** The status changed (also through PUT /tasks/{id}). */
 export const TaskStatusChanged = defineEvent('tasks.task.status_changed', 1, TaskEventData);
+
+const AttachmentEventData = Type.Object({
+  attachment_id: Uuid,
+  task_id: Uuid,
+  project_id: Uuid,
+  organization_id: Uuid,
+  key: Type.String(),
+  file_id: Uuid,
+  file_name: Type.Union([Type.String(), Type.Null()]),
+});
+
+/** A file was attached to a task (envelope `org_id`, `project_id` of the task). */
+export const TaskAttachmentAdded = defineEvent('tasks.attachment.added', 1, AttachmentEventData);
+export const TaskAttachmentRemoved = defineEvent('tasks.attachment.removed', 1, AttachmentEventData);

@@ -29,6 +29,9 @@ export const StatusCategory = Type.Union([
 ]);
 export type StatusCategory = Static<typeof StatusCategory>;
 
+/** Progress of a task's direct sub-tasks. */
+export const SubtaskRollup = Type.Object({ total: Type.Integer(), done: Type.Integer() });
+
 /** A task; `key` is the project key and number (`WEB-42`). */
 export const Task = Type.Object({
   id: Uuid,
@@ -53,6 +56,8 @@ export const Task = Type.Object({
   version: Type.Integer(),
   /** A finish_to_start blocker is not in a done status. */
   is_blocked: Type.Boolean(),
+  /** Direct sub-tasks, and how many of them are in a done-category status. */
+  subtasks: SubtaskRollup,
   created_at: Timestamp,
   updated_at: Timestamp,
 });
@@ -130,7 +135,8 @@ export const TaskSort = Type.Union([
 ]);
 export type TaskSort = Static<typeof TaskSort>;
 
-const ListFilters = {
+/** The filters of task lists; a saved view stores the same ones, checked by these same schemas. */
+export const TaskFilterFields = {
   status: Type.Optional(Type.String({ maxLength: 50 })),
   status_category: Type.Optional(StatusCategory),
   /** A user id, `me` or `unassigned`. */
@@ -141,9 +147,15 @@ const ListFilters = {
   due_before: Type.Optional(DateOnly),
   due_after: Type.Optional(DateOnly),
   overdue: Type.Optional(Type.Boolean()),
-  parent_task_id: Type.Optional(Uuid),
+  /** true: only tasks with a finish_to_start blocker not yet done (`is_blocked`); false: only the others. */
+  blocked: Type.Optional(Type.Boolean()),
   /** Full-text search over title and description; results by relevance unless `sort` is given. */
   q: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+};
+
+const ListFilters = {
+  ...TaskFilterFields,
+  parent_task_id: Type.Optional(Uuid),
   sort: Type.Optional(TaskSort),
   ...PageQuery,
 };

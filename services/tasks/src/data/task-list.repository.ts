@@ -1,7 +1,7 @@
 import { ValidationError } from '@pm/kernel';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Task, TaskListQuery, TaskSort } from '../contract/http.ts';
-import { asTask, taskQuery } from './task.repository.ts';
+import { asTask, isBlocked, taskQuery } from './task.repository.ts';
 import { table, type TasksDatabase } from './tasks.tables.ts';
 
 export interface TaskListFilter extends Omit<TaskListQuery, 'limit' | 'cursor' | 'sort'> {
@@ -19,7 +19,8 @@ interface Order {
   descending: boolean;
 }
 
-const PRIORITY_ORDER = sql`array_position(array['urgent','high','medium','low','none']::text[], t.priority::text)`;
+/** Urgent first, none last. Indexed as written (migrations/0004_sort_order_indexes.sql). */
+export const PRIORITY_ORDER = sql`array_position(array['urgent','high','medium','low','none']::text[], t.priority::text)`;
 
 function orderOf(sort: TaskSort | undefined, q: string | undefined): Order {
   if (!sort && q) {
@@ -30,6 +31,7 @@ function orderOf(sort: TaskSort | undefined, q: string | undefined): Order {
     case 'rank':
       return { expr: sql`t.rank`, cursorValue: sql`t.rank`, cast: 'text', descending: false };
     case 'due_date':
+      // Indexed as written (migrations/0004_sort_order_indexes.sql).
       return {
         expr: sql`coalesce(t.due_date, 'infinity'::date)`,
         cursorValue: sql`coalesce(to_char(t.due_date, 'YYYY-MM-DD'), 'infinity')`,
@@ -55,7 +57,8 @@ function orderOf(sort: TaskSort | undefined, q: string | undefined): Order {
   }
 }
 
-function visibleProjects(userId: string) {
+/** Task `t` is in a live project `userId` sees (ADR 0002, from the read models). */
+export function visibleProjects(userId: string) {
   return sql<boolean>`t.project_id in (
     select p.id from ${table('projects')} p
     join ${table('org_memberships')} om on om.organization_id = p.organization_id and om.user_id = ${userId} and om.role is not null
@@ -127,6 +130,9 @@ export class TaskListRepository {
     if (filter.overdue !== undefined) {
       const overdue = sql<boolean>`(t.due_date < current_date and t.status_category <> 'done')`;
       query = query.where(filter.overdue ? overdue : sql<boolean>`not coalesce(${overdue}, false)`);
+    }
+    if (filter.blocked !== undefined) {
+      query = query.where(isBlocked(filter.blocked));
     }
     if (filter.q) {
       query = query.where(sql<boolean>`t.search @@ websearch_to_tsquery('english', ${filter.q})`);

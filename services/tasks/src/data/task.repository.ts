@@ -32,6 +32,15 @@ export type NewTask = TaskChanges &
     | 'rank'
   >;
 
+/**
+ * Whether task `t` is blocked: a finish_to_start blocker is not done. `open_blockers` counts those,
+ * kept by triggers in every transaction that changes one (migrations/0003_task_open_blockers.sql);
+ * `blocked=true` reads the partial index tasks_blocked.
+ */
+export function isBlocked(blocked: boolean) {
+  return blocked ? sql<boolean>`t.open_blockers > 0` : sql<boolean>`t.open_blockers = 0`;
+}
+
 /** The task as the API shows it: key, dates as YYYY-MM-DD, hours as numbers, `is_blocked`. */
 export function taskQuery(db: Db) {
   return db
@@ -58,10 +67,12 @@ export function taskQuery(db: Db) {
       't.parent_task_id',
       't.rank',
       't.version',
-      sql<boolean>`exists (
-        select 1 from ${table('task_dependencies')} d join ${table('tasks')} b on b.id = d.depends_on_task_id
-        where d.task_id = t.id and d.dependency_type = 'finish_to_start' and b.status_category <> 'done'
-      )`.as('is_blocked'),
+      isBlocked(true).as('is_blocked'),
+      // Direct sub-tasks through tasks_by_parent, computed for the rows of the answer only.
+      sql<{ total: number; done: number }>`(
+        select json_build_object('total', count(*), 'done', count(*) filter (where s.status_category = 'done'))
+        from ${table('tasks')} s where s.parent_task_id = t.id
+      )`.as('subtasks'),
       't.created_at',
       't.updated_at',
     ]);

@@ -2,6 +2,11 @@ import { sql, type ColumnType, type Generated, type Kysely, type Selectable, typ
 import type { DependencyType, Priority, StatusCategory } from '../contract/http.ts';
 import type { OrgRole, ProjectRole } from '../domain/task-access.ts';
 import type { WorkflowStatus } from '../domain/workflow.ts';
+import type {
+  TaskAttachmentsTable,
+  TaskTemplatesTable,
+  TaskViewsTable,
+} from './templates-attachments-views.tables.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T> = ColumnType<T, string | null, string | null>;
@@ -50,6 +55,8 @@ export interface TasksTable {
   parent_task_id: string | null;
   rank: string;
   version: Generated<number>;
+  /** Finish-to-start blockers not done; kept by triggers (migrations/0003_task_open_blockers.sql). */
+  open_blockers: ColumnType<number, never, never>;
   created_at: Timestamp;
   updated_at: Timestamp;
   search: ColumnType<string, never, never>;
@@ -83,6 +90,9 @@ export interface TasksDatabase {
   tasks: TasksTable;
   task_activity: TaskActivityTable;
   task_dependencies: TaskDependenciesTable;
+  task_templates: TaskTemplatesTable;
+  task_attachments: TaskAttachmentsTable;
+  task_views: TaskViewsTable;
   outbox: { id: string; type: string; envelope: string };
   inbox: { event_id: string; consumer: string; event_type: string };
 }

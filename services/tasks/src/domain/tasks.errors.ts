@@ -63,3 +63,13 @@ export class DependencyExistsError extends ConflictError {
     this.errors.push({ field: 'depends_on_task_id', message: 'is already a dependency' });
   }
 }
+
+/** The plan would cover more open tasks than one answer may; a milestone narrows it. */
+export class CriticalPathTooLargeError extends AppError {
+  readonly code = 'TASKS_CRITICAL_PATH_TOO_LARGE';
+  readonly httpStatus = 422;
+  constructor(limit: number) {
+    super(`The project has more than ${limit} open tasks; ask for one milestone's critical path`);
+    this.errors.push({ field: 'milestone_id', message: `is needed above ${limit} open tasks` });
+  }
+}

@@ -11,8 +11,16 @@ import {
   ProjectRestored,
   ProjectUpdated,
 } from '@pm/projects/contract';
-import { subscribeWithInbox, type EventBus, type EventEnvelope, type Logger, type Metrics } from '@pm/kernel';
+import {
+  subscribeWithInbox,
+  type EventBus,
+  type EventEnvelope,
+  type Logger,
+  type Metrics,
+  type Outbox,
+} from '@pm/kernel';
 import type { Kysely, Transaction } from 'kysely';
+import type { Static } from 'typebox';
 import { AccessRepository } from '../data/access.repository.ts';
 import type { TasksDatabase } from '../data/tasks.tables.ts';
 import type { ProjectRole } from '../domain/task-access.ts';
@@ -26,6 +34,14 @@ export interface ReadModelSubscriberOptions {
   metrics?: Metrics;
   /** Queue and inbox name; tests may pass their own. */
   consumer?: string;
+  /** Events written by `onProjectCreated` go out right after the commit. */
+  outbox?: Outbox;
+  /** Runs in the event's transaction once a created project is in the read model (template tasks). */
+  onProjectCreated?: (
+    event: EventEnvelope<Static<typeof ProjectCreated.schema>>,
+    trx: Transaction<TasksDatabase>,
+    workflow: WorkflowStatus[] | null,
+  ) => Promise<void>;
 }
 
 const PROJECT_EVENTS = [ProjectCreated, ProjectUpdated, ProjectArchived, ProjectRestored, ProjectDeleted];
@@ -107,11 +123,15 @@ export async function subscribeToReadModels(options: ReadModelSubscriberOptions)
     consumer: options.consumer ?? 'tasks',
     patterns: ['projects.project.*', 'projects.member.*', 'projects.milestone.*', 'users.member.*'],
     ...(options.metrics ? { metrics: options.metrics } : {}),
+    ...(options.outbox ? { outbox: options.outbox } : {}),
     handler: async (event, trx: Transaction<TasksDatabase>) => {
       const at = new Date(event.occurred_at);
       const applied =
         !Number.isNaN(at.getTime()) &&
         ((await applyProjectEvent(repo, event, trx, at)) || (await applyMemberEvent(repo, event, trx, at)));
+      if (applied && options.onProjectCreated && ProjectCreated.is(event)) {
+        await options.onProjectCreated(event, trx, workflowOf(event.data));
+      }
       if (!applied) {
         // Retrying cannot fix a malformed event: record it in the inbox and say so loudly.
         options.logger.error(

@@ -2,29 +2,33 @@ import type { BulkUpdateBody, PositionBody, Task } from '../contract/http.ts';
 import type { TasksDeps } from '../deps.ts';
 import { rankBetween } from '../domain/rank.ts';
 import { InvalidTaskFieldError } from '../domain/tasks.errors.ts';
-import { changeTask } from './change-task.ts';
+import type { TaskChanges } from '../data/task.repository.ts';
+import { applyChanges, changeTask, validChanges } from './change-task.ts';
 import { taskFor } from './task-access.ts';
 
 /**
- * Applies the same changes to a selection. Every task is checked first (an invisible one answers
- * 404 naming its index, a read-only one 403), so a refused selection changes nothing; then each
- * task changes in its own transaction with its own activity and events.
+ * Applies the same changes to a selection. Every task and its changes are checked first (an
+ * invisible task answers 404 naming its index, a read-only one 403, a status missing from one
+ * task's workflow 400), so a refused selection changes nothing; then each task changes in its own
+ * transaction with its own activity and events.
  */
 export async function bulkUpdateTasks(
   deps: TasksDeps,
   userId: string,
   body: BulkUpdateBody,
 ): Promise<Task[]> {
-  const tasks: Task[] = [];
-  for (const [i, id] of body.task_ids.entries()) {
-    tasks.push((await taskFor(deps, userId, id, 'write', `task_ids[${i}]`)).task);
-  }
   const { add_tags: addTags = [], remove_tags: removeTags = [], ...fields } = body.changes;
-  const updated: Task[] = [];
-  for (const task of tasks) {
-    const tagged = addTags.length > 0 || removeTags.length > 0;
+  const tagged = addTags.length > 0 || removeTags.length > 0;
+  const checked: { task: Task; changes: TaskChanges }[] = [];
+  for (const [i, id] of body.task_ids.entries()) {
+    const { task, project } = await taskFor(deps, userId, id, 'write', `task_ids[${i}]`);
     const tags = [...new Set([...task.tags, ...addTags])].filter((tag) => !removeTags.includes(tag));
-    updated.push(await changeTask(deps, userId, task.id, { ...fields, ...(tagged ? { tags } : {}) }));
+    const changes = await validChanges(deps, project, task, { ...fields, ...(tagged ? { tags } : {}) });
+    checked.push({ task, changes });
+  }
+  const updated: Task[] = [];
+  for (const { task, changes } of checked) {
+    updated.push(await applyChanges(deps, userId, task, changes));
   }
   return updated;
 }

@@ -9,7 +9,13 @@ import { checkAssignee, checkDueDate, checkMilestone, checkParent, statusChange 
 /** Fields a caller asks to change; `rank` comes from moves only. */
 type Requested = Omit<UpdateTaskBody, 'version'> & { rank?: string };
 
-async function validChanges(deps: TasksDeps, project: ProjectContext, task: Task, requested: Requested) {
+/** The requested changes, checked against the task's project; throws naming the first bad field. */
+export async function validChanges(
+  deps: TasksDeps,
+  project: ProjectContext,
+  task: Task,
+  requested: Requested,
+): Promise<TaskChanges> {
   const { status, ...rest } = requested;
   const changes: TaskChanges = { ...rest };
   if (status !== undefined) {
@@ -52,9 +58,19 @@ export async function changeTask(
   version?: number,
 ): Promise<Task> {
   const { task, project } = await taskFor(deps, userId, idOrKey, 'write');
-  const changes = await validChanges(deps, project, task, requested);
+  return applyChanges(deps, userId, task, await validChanges(deps, project, task, requested), version);
+}
+
+/** Writes checked changes in one transaction, with their activity rows and events. */
+export async function applyChanges(
+  deps: TasksDeps,
+  userId: string,
+  task: Task,
+  changes: TaskChanges,
+  version?: number,
+): Promise<Task> {
   const now = deps.clock.now();
-  return deps.db.transaction().execute(async (trx) => {
+  return deps.outbox.transaction(deps.db, async (trx) => {
     const locked = await deps.tasks.lock(trx, task.id);
     const current = locked === undefined ? undefined : await deps.tasks.findById(task.id, trx);
     if (!current) {
@@ -91,7 +107,7 @@ export async function changeTask(
 
 export async function deleteTask(deps: TasksDeps, userId: string, idOrKey: string): Promise<void> {
   const { task } = await taskFor(deps, userId, idOrKey, 'write');
-  await deps.db.transaction().execute(async (trx) => {
+  await deps.outbox.transaction(deps.db, async (trx) => {
     await deps.tasks.delete(trx, task.id);
     await deps.outbox.add(trx, ...taskEvents('deleted', task, userId));
   });

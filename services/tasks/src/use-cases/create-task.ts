@@ -1,44 +1,71 @@
-import type { CreateTaskBody, Task } from '../contract/http.ts';
+import type { CreateTaskBody, StatusCategory, Task } from '../contract/http.ts';
+import type { Db } from '../data/tasks.tables.ts';
 import type { TasksDeps } from '../deps.ts';
 import { rankBetween } from '../domain/rank.ts';
 import { initialStatus } from '../domain/workflow.ts';
-import { projectFor } from './task-access.ts';
+import { projectFor, type ProjectContext } from './task-access.ts';
 import { taskEvents } from './task-events.ts';
 import { checkAssignee, checkDueDate, checkMilestone, checkParent, statusChange } from './task-rules.ts';
 
+/** A new task's fields once they passed the project's rules (the status resolved to the workflow's). */
+export type TaskDraft = Omit<CreateTaskBody, 'project_id' | 'status'> & {
+  status: string;
+  status_category: StatusCategory;
+};
+
 /** Adds a task at the end of the project's board, with the next number of its key. */
 export async function createTask(deps: TasksDeps, userId: string, body: CreateTaskBody): Promise<Task> {
-  const project = await projectFor(deps, userId, body.project_id, 'write');
-  const { status: requested, project_id: projectId, ...fields } = body;
-  const status = statusChange(project, requested ?? initialStatus(project.workflow).key);
-  await checkAssignee(deps, project, body.assigned_to);
-  await checkParent(deps, project, body.parent_task_id);
-  checkDueDate(body.due_date);
-  await checkMilestone(deps, project, body.milestone_id);
+  const { project_id: projectId, ...fields } = body;
+  const project = await projectFor(deps, userId, projectId, 'write');
+  const draft = await checkedDraft(deps, project, fields);
   const now = deps.clock.now();
-  return deps.db.transaction().execute(async (trx) => {
-    const number = await deps.tasks.nextNumber(trx, projectId);
-    const rank = rankBetween(await deps.tasks.lastRank(trx, projectId), null);
-    const id = await deps.tasks.insert(
-      trx,
-      {
-        ...fields,
-        ...status,
-        organization_id: project.organizationId,
-        project_id: projectId,
-        number,
-        rank,
-        created_by: userId,
-      },
-      now,
-    );
-    await deps.tasks.addActivity(
-      trx,
-      [{ task_id: id, actor_id: userId, field: 'created', from: null, to: body.title }],
-      now,
-    );
-    const task = (await deps.tasks.findById(id, trx))!;
-    await deps.outbox.add(trx, ...taskEvents('created', task, userId));
-    return task;
-  });
+  return deps.outbox.transaction(deps.db, (trx) => insertTask(deps, trx, project, userId, draft, now));
+}
+
+/** Checks a new task's fields against its project: workflow status, assignee, parent, date, milestone. */
+export async function checkedDraft(
+  deps: TasksDeps,
+  project: ProjectContext,
+  fields: Omit<CreateTaskBody, 'project_id'>,
+): Promise<TaskDraft> {
+  const { status: requested, ...rest } = fields;
+  const status = statusChange(project, requested ?? initialStatus(project.workflow).key);
+  await checkAssignee(deps, project, fields.assigned_to);
+  await checkParent(deps, project, fields.parent_task_id);
+  checkDueDate(fields.due_date);
+  await checkMilestone(deps, project, fields.milestone_id);
+  return { ...rest, ...status };
+}
+
+/** Writes a checked task in the caller's transaction: its number, rank, `created` activity and events. */
+export async function insertTask(
+  deps: Pick<TasksDeps, 'tasks' | 'outbox'>,
+  trx: Db,
+  project: Pick<ProjectContext, 'id' | 'organizationId'>,
+  userId: string,
+  draft: TaskDraft,
+  now: Date,
+): Promise<Task> {
+  const number = await deps.tasks.nextNumber(trx, project.id);
+  const rank = rankBetween(await deps.tasks.lastRank(trx, project.id), null);
+  const id = await deps.tasks.insert(
+    trx,
+    {
+      ...draft,
+      organization_id: project.organizationId,
+      project_id: project.id,
+      number,
+      rank,
+      created_by: userId,
+    },
+    now,
+  );
+  await deps.tasks.addActivity(
+    trx,
+    [{ task_id: id, actor_id: userId, field: 'created', from: null, to: draft.title }],
+    now,
+  );
+  const task = (await deps.tasks.findById(id, trx))!;
+  await deps.outbox.add(trx, ...taskEvents('created', task, userId));
+  return task;
 }

@@ -2,14 +2,26 @@ import { toPage, type Page } from '@pm/kernel';
 import type { Task, TaskActivity, TaskListQuery } from '../contract/http.ts';
 import { keysetAfter } from '../data/keyset-cursor.ts';
 import type { TasksDeps } from '../deps.ts';
+import { InvalidTaskFieldError } from '../domain/tasks.errors.ts';
 import { projectFor, taskFor } from './task-access.ts';
 
 export async function getTask(deps: TasksDeps, userId: string, idOrKey: string): Promise<Task> {
   return (await taskFor(deps, userId, idOrKey, 'read')).task;
 }
 
+/** Both bounds are exclusive: a `due_before` not later than `due_after` can match nothing, a client mistake. */
+export function checkDueRange(
+  filters: Pick<TaskListQuery, 'due_before' | 'due_after'>,
+  field = 'querystring.due_before',
+) {
+  if (filters.due_before && filters.due_after && filters.due_before <= filters.due_after) {
+    throw new InvalidTaskFieldError(field, `must be later than due_after (${filters.due_after})`);
+  }
+}
+
 /** Tasks of one project (`project_id`) or of every project the caller sees. */
 export async function listTasks(deps: TasksDeps, userId: string, query: TaskListQuery): Promise<Page<Task>> {
+  checkDueRange(query);
   if (query.project_id) {
     await projectFor(deps, userId, query.project_id, 'read');
   }

@@ -42,7 +42,7 @@ export async function addDependency(
     throw new InvalidTaskFieldError('depends_on_task_id', 'is the task itself');
   }
   const now = deps.clock.now();
-  return deps.db.transaction().execute(async (trx) => {
+  return deps.outbox.transaction(deps.db, async (trx) => {
     await deps.dependencies.lockOrganization(trx, task.organization_id);
     if (await deps.dependencies.exists(trx, task.id, blocker.id)) {
       throw new DependencyExistsError();
@@ -83,7 +83,7 @@ export async function removeDependency(
     throw new DependencyNotFoundError();
   }
   const now = deps.clock.now();
-  await deps.db.transaction().execute(async (trx) => {
+  await deps.outbox.transaction(deps.db, async (trx) => {
     await deps.dependencies.delete(trx, dependency.id);
     await deps.tasks.addActivity(
       trx,

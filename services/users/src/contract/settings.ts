@@ -65,6 +65,10 @@ const organizationSettingsFields = {
   allow_domain_join: Type.Boolean(),
   /** First day of the week in calendars and reports. */
   week_start: Type.Union([Type.Literal('monday'), Type.Literal('sunday')]),
+  /** Time entries of one person may overlap (otherwise an overlapping entry is refused). */
+  allow_overlapping_time_entries: Type.Boolean(),
+  /** Hours after which a running timer is flagged to its user; null: the time tracking service's default. */
+  timer_limit_hours: Type.Union([Type.Integer({ minimum: 1, maximum: 168 }), Type.Null()]),
 };
 
 /** An organization's settings. */
@@ -78,4 +82,6 @@ export type OrganizationSettingsPatch = Static<typeof OrganizationSettingsPatch>
 export const DEFAULT_ORGANIZATION_SETTINGS: OrganizationSettings = {
   allow_domain_join: false,
   week_start: 'monday',
+  allow_overlapping_time_entries: false,
+  timer_limit_hours: null,
 };

@@ -32,6 +32,7 @@ export async function subscribeToAuthEvents(
   await subscribeWithInbox({
     bus: options.bus,
     db: deps.db,
+    outbox: deps.outbox,
     consumer: 'users',
     patterns: [UserRegistered.type, UserEmailVerified.type, UserProfileUpdated.type],
     handler: (event, trx) => handle(deps, event, trx as Transaction<UsersDatabase>),

@@ -87,7 +87,7 @@ export async function acceptInvitation(
 ): Promise<Organization> {
   const person = await personOfCaller(deps, caller);
   const now = deps.clock.now();
-  const organizationId = await deps.db.transaction().execute(async (trx) => {
+  const organizationId = await deps.outbox.transaction(deps.db, async (trx) => {
     const invitation = await deps.invitations.findByTokenHash(hashSecret(token), trx, true);
     if (!invitation) {
       throw new InvitationNotFoundError();

@@ -59,7 +59,7 @@ async function leaveAllOrganizations(
  */
 export async function deleteUser(deps: UsersDeps, callerId: string, userId: string): Promise<void> {
   await assertMayDelete(deps, callerId, userId);
-  await deps.db.transaction().execute(async (trx) => {
+  await deps.outbox.transaction(deps.db, async (trx) => {
     await leaveAllOrganizations(deps, trx, userId, callerId);
     await deps.directory.scrub(trx, userId, deps.clock.now());
     await deps.profiles.scrub(trx, userId);

@@ -79,7 +79,7 @@ export async function createInvitation(
   const token = newSecret();
   const now = deps.clock.now();
   const meta = { actor_id: callerId, org_id: organizationId };
-  const row = await deps.db.transaction().execute(async (trx) => {
+  const row = await deps.outbox.transaction(deps.db, async (trx) => {
     // The lock makes the pending check and the insert one step for concurrent invitations.
     await deps.organizations.lock(trx, organizationId);
     await clearPending(deps, trx, organizationId, body.email, meta);
@@ -133,7 +133,7 @@ export async function resendInvitation(
   await consumeMailQuota(deps, invitation.organization_id);
   const token = newSecret();
   const now = deps.clock.now();
-  const row = await deps.db.transaction().execute(async (trx) => {
+  const row = await deps.outbox.transaction(deps.db, async (trx) => {
     const current = await deps.invitations.findById(invitationId, trx, true);
     if (current?.status !== 'pending') {
       throw new InvitationClosedError(current?.status ?? 'revoked');

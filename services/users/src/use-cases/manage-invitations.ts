@@ -27,7 +27,7 @@ export async function revokeInvitation(
 ): Promise<void> {
   await invitationForAdmin(deps, callerId, invitationId);
   const now = deps.clock.now();
-  await deps.db.transaction().execute(async (trx) => {
+  await deps.outbox.transaction(deps.db, async (trx) => {
     const current = await deps.invitations.findById(invitationId, trx, true);
     if (!current || current.status === 'revoked') {
       return;

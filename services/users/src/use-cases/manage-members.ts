@@ -48,7 +48,7 @@ export async function changeMemberRole(
   userId: string,
   role: OrgRole,
 ): Promise<OrganizationMember> {
-  await deps.db.transaction().execute(async (trx) => {
+  await deps.outbox.transaction(deps.db, async (trx) => {
     const { callerRole, targetRole } = await lockedRoles(deps, trx, organizationId, callerId, userId);
     if (!isOrgAdmin(callerRole)) {
       throw forbidden('Only owners and admins change roles');
@@ -101,7 +101,7 @@ export async function removeMember(
   organizationId: string,
   userId: string,
 ): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
+  await deps.outbox.transaction(deps.db, async (trx) => {
     const { callerRole, targetRole } = await lockedRoles(deps, trx, organizationId, callerId, userId);
     if (callerId !== userId) {
       if (!isOrgAdmin(callerRole)) {

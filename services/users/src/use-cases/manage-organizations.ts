@@ -69,11 +69,9 @@ export async function createOrganization(
   if (domain) {
     await checkDomainClaim(deps, callerId, domain);
   }
-  return deps.db
-    .transaction()
-    .execute((trx) =>
-      createOrganizationIn(deps, trx, { name: body.name, domain, settings: body.settings }, callerId),
-    );
+  return deps.outbox.transaction(deps.db, (trx) =>
+    createOrganizationIn(deps, trx, { name: body.name, domain, settings: body.settings }, callerId),
+  );
 }
 
 export async function getOrganization(deps: UsersDeps, callerId: string, id: string): Promise<Organization> {
@@ -109,7 +107,7 @@ export async function updateOrganization(
     await checkDomainClaim(deps, callerId, domain);
   }
   const settings = organizationSettingsOf(current.settings, body.settings);
-  return deps.db.transaction().execute(async (trx) => {
+  return deps.outbox.transaction(deps.db, async (trx) => {
     const row = await deps.organizations.updateAtVersion(trx, id, body.version, {
       ...(body.name !== undefined ? { name: body.name.trim() } : {}),
       ...(domain !== undefined ? { domain } : {}),

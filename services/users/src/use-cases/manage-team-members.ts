@@ -38,7 +38,7 @@ export async function addTeamMember(
 ): Promise<TeamMember> {
   const team = await requireTeamManager(deps, callerId, teamId);
   const role: TeamRole = body.role ?? 'member';
-  await deps.db.transaction().execute(async (trx) => {
+  await deps.outbox.transaction(deps.db, async (trx) => {
     if (!(await deps.members.roleOf(team.organization_id, body.user_id, trx))) {
       throw new NotInOrganizationError('user_id');
     }
@@ -62,7 +62,7 @@ export async function changeTeamMemberRole(
   role: TeamRole,
 ): Promise<TeamMember> {
   const team = await requireTeamManager(deps, callerId, teamId);
-  await deps.db.transaction().execute(async (trx) => {
+  await deps.outbox.transaction(deps.db, async (trx) => {
     const current = await deps.teamMembers.roleOf(teamId, userId, trx);
     if (!current) {
       throw new TeamMemberNotFoundError();
@@ -91,7 +91,7 @@ export async function removeTeamMember(
     callerId === userId
       ? (await teamForMember(deps, callerId, teamId)).team
       : await requireTeamManager(deps, callerId, teamId);
-  await deps.db.transaction().execute(async (trx) => {
+  await deps.outbox.transaction(deps.db, async (trx) => {
     const role = await deps.teamMembers.roleOf(teamId, userId, trx);
     if (!role || !(await deps.teamMembers.remove(trx, teamId, userId))) {
       throw new TeamMemberNotFoundError();

@@ -33,7 +33,7 @@ function teamData(team: { id: string; organization_id: string; name: string; des
 /** Owners and admins create teams; the creator becomes the first lead. */
 export async function createTeam(deps: UsersDeps, callerId: string, body: CreateTeamBody): Promise<Team> {
   await requireOrgAdmin(deps, body.organization_id, callerId, deps.db, 'organization_id');
-  const teamId = await deps.db.transaction().execute(async (trx) => {
+  const teamId = await deps.outbox.transaction(deps.db, async (trx) => {
     const row = await deps.teams.insert(trx, {
       organization_id: body.organization_id,
       name: body.name.trim(),
@@ -79,7 +79,7 @@ export async function updateTeam(
 ): Promise<Team> {
   const { team } = await teamForMember(deps, callerId, teamId);
   await requireOrgAdmin(deps, team.organization_id, callerId);
-  await deps.db.transaction().execute(async (trx) => {
+  await deps.outbox.transaction(deps.db, async (trx) => {
     const updated = await deps.teams.updateAtVersion(trx, teamId, body.version, {
       ...(body.name !== undefined ? { name: body.name.trim() } : {}),
       ...(body.description !== undefined ? { description: body.description } : {}),
@@ -100,7 +100,7 @@ export async function updateTeam(
 export async function deleteTeam(deps: UsersDeps, callerId: string, teamId: string): Promise<void> {
   const { team } = await teamForMember(deps, callerId, teamId);
   await requireOrgAdmin(deps, team.organization_id, callerId);
-  await deps.db.transaction().execute(async (trx) => {
+  await deps.outbox.transaction(deps.db, async (trx) => {
     if (!(await deps.teams.find(teamId, trx))) {
       throw new TeamNotFoundError();
     }

@@ -83,7 +83,7 @@ export async function updateUser(
     userId === caller.id ? await personOfCaller(deps, caller) : (await deps.directory.find(userId))!;
   const isSelf = userId === caller.id;
   const now = deps.clock.now();
-  return deps.db.transaction().execute(async (trx) => {
+  return deps.outbox.transaction(deps.db, async (trx) => {
     await deps.profiles.ensure(trx, userId);
     const current = await deps.profiles.find(userId, trx);
     const updated = await deps.profiles.updateAtVersion(

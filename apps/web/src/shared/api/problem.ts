@@ -12,6 +12,8 @@ export interface Problem {
   detail?: string;
   code?: string;
   errors?: FieldError[];
+  /** Extension members (a conflict's `current` state, a cycle's task keys). */
+  [member: string]: unknown;
 }
 
 /** Any failed API call: an HTTP error answer, or no answer at all (status 0). */
@@ -22,6 +24,8 @@ export class ApiError extends Error {
   readonly detail: string | undefined;
   readonly fieldErrors: FieldError[];
   readonly retryAfterSeconds: number | undefined;
+  /** The whole problem document, extension members included. */
+  readonly problem: Problem;
 
   constructor(status: number, problem: Problem, retryAfterSeconds?: number) {
     super(problem.detail ?? problem.title ?? `Request failed with status ${status}`);
@@ -32,6 +36,7 @@ export class ApiError extends Error {
     this.detail = problem.detail;
     this.fieldErrors = Array.isArray(problem.errors) ? problem.errors : [];
     this.retryAfterSeconds = retryAfterSeconds;
+    this.problem = problem;
   }
 
   get isNetworkError(): boolean {

@@ -284,3 +284,12 @@ export function EllipsisIcon(props: IconProps) {
     </Icon>
   );
 }
+
+export function InboxIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M2 9.5 3.6 3.7a1 1 0 0 1 1-.7h6.8a1 1 0 0 1 1 .7L14 9.5V12a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1V9.5Z" />
+      <path d="M2 9.5h3.5l1 1.5h3l1-1.5H14" />
+    </Icon>
+  );
+}

@@ -88,6 +88,8 @@ export function ProjectLayout() {
   const data = project.data;
   const tabs: Tab[] = [
     { to: `/projects/${data.id}`, label: 'Overview', end: true },
+    { to: `/projects/${data.id}/board`, label: 'Board' },
+    { to: `/projects/${data.id}/list`, label: 'List' },
     { to: `/projects/${data.id}/members`, label: 'Members' },
   ];
   if (canManageProject(data.my_role)) {

@@ -1,30 +1,13 @@
-import { SMTPServer } from 'smtp-server';
-
-/** One email as the test sees it: who it went to, its subject, its text and the links in it. */
-export interface ReceivedMessage {
-  /** The first envelope recipient, lower-cased. */
-  to: string;
-  recipients: string[];
+/** One email as a test sees it: its recipients, subject, text, HTML and the links in either. */
+export interface ReceivedMail {
+  /** Envelope recipients, lower-cased (the To header when the envelope is empty). */
+  to: string[];
   subject: string;
   /** The plain-text part, or the HTML part without tags when there is no plain text. */
   text: string;
   html: string | null;
   links: string[];
   raw: string;
-}
-
-export type MessageMatch = string | ((message: ReceivedMessage) => boolean);
-
-export interface Mailbox {
-  port: number;
-  /** Every message received so far, matched or not. */
-  received: ReceivedMessage[];
-  /**
-   * The first message matching (a recipient address, or a predicate) that no earlier call took:
-   * each message is handed out once, so two waits for the same address get two messages.
-   */
-  waitFor(match: MessageMatch, timeoutMs?: number): Promise<ReceivedMessage>;
-  close(): Promise<void>;
 }
 
 interface Part {
@@ -113,7 +96,8 @@ function htmlToText(html: string): string {
     .replaceAll('&#39;', "'");
 }
 
-export function parseMessage(raw: string, recipients: string[]): ReceivedMessage {
+/** One raw RFC 5322 message (multipart, quoted-printable, base64, encoded headers) as a test reads it. */
+export function parseMail(raw: string, recipients: string[]): ReceivedMail {
   const root = splitPart(raw);
   const leaves: { type: string; content: string }[] = [];
   collectLeaves(root, leaves);
@@ -125,87 +109,11 @@ export function parseMessage(raw: string, recipients: string[]): ReceivedMessage
   const headerTo = (root.headers.get('to') ?? '').toLowerCase();
   const all = recipients.length > 0 ? recipients.map((r) => r.toLowerCase()) : [headerTo];
   return {
-    to: all[0] ?? '',
-    recipients: all,
+    to: all,
     subject: decodeHeader(root.headers.get('subject') ?? ''),
     text,
     html,
     links,
     raw,
-  };
-}
-
-/** A real SMTP server on loopback that keeps every message it receives, for tests to read. */
-export async function startMailbox(): Promise<Mailbox> {
-  const received: ReceivedMessage[] = [];
-  const unclaimed: ReceivedMessage[] = [];
-  const waiters: { test: (m: ReceivedMessage) => boolean; resolve: (m: ReceivedMessage) => void }[] = [];
-
-  const deliver = (message: ReceivedMessage) => {
-    received.push(message);
-    const index = waiters.findIndex((waiter) => waiter.test(message));
-    if (index >= 0) {
-      const [waiter] = waiters.splice(index, 1);
-      waiter!.resolve(message);
-    } else {
-      unclaimed.push(message);
-    }
-  };
-
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('error', callback);
-      stream.on('end', () => {
-        const recipients = session.envelope.rcptTo.map((address) => address.address);
-        deliver(parseMessage(Buffer.concat(chunks).toString('utf8'), recipients));
-        callback();
-      });
-    },
-  });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const address = server.server.address();
-  if (address === null || typeof address === 'string') {
-    throw new Error('The SMTP server did not get a TCP port');
-  }
-
-  return {
-    port: address.port,
-    received,
-    waitFor(match, timeoutMs = 15_000) {
-      const test =
-        typeof match === 'string'
-          ? (m: ReceivedMessage) => m.recipients.includes(match.toLowerCase())
-          : match;
-      const index = unclaimed.findIndex(test);
-      if (index >= 0) {
-        return Promise.resolve(unclaimed.splice(index, 1)[0]!);
-      }
-      return new Promise<ReceivedMessage>((resolve, reject) => {
-        const waiter = {
-          test,
-          resolve: (m: ReceivedMessage) => {
-            clearTimeout(timer);
-            resolve(m);
-          },
-        };
-        const timer = setTimeout(() => {
-          waiters.splice(waiters.indexOf(waiter), 1);
-          const seen = received.map((m) => `${m.to}: ${m.subject}`).join('; ') || 'none';
-          const wanted = typeof match === 'string' ? match : 'a message matching the predicate';
-          reject(new Error(`No email to ${wanted} within ${timeoutMs} ms (received: ${seen})`));
-        }, timeoutMs);
-        waiters.push(waiter);
-      });
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,0 +1,168 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import type { Api } from './api.ts';
+import { percentile } from './load.ts';
+import type { LiveShape } from './options.ts';
+import { ROOT, stopChild } from './server.ts';
+
+export interface LiveResult {
+  clients: number;
+  writes: number;
+  /** Writes answered 2xx: each should reach every client. */
+  acknowledged: number;
+  acknowledgedTitles: string[];
+  deliveries: number;
+  lost: number;
+  /** From the write's response arriving to the client's receipt (0 when the event came first), ms. */
+  p50: number;
+  p99: number;
+  max: number;
+  closedEarly: number;
+}
+
+type ChildMessage =
+  | { type: 'ready' }
+  | { type: 'failed'; message: string }
+  | { type: 'receipts'; receipts: [string, number[]][]; closedEarly: number };
+
+const now = () => performance.timeOrigin + performance.now();
+
+function nextMessage<T extends ChildMessage['type']>(
+  child: ChildProcess,
+  type: T,
+  timeoutMs: number,
+): Promise<Extract<ChildMessage, { type: T }>> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`no "${type}" from a WebSocket client process within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+    const onMessage = (message: ChildMessage) => {
+      if (message.type === 'failed') {
+        clearTimeout(timer);
+        child.off('message', onMessage);
+        reject(new Error(`WebSocket client failed: ${message.message}`));
+      } else if (message.type === type) {
+        clearTimeout(timer);
+        child.off('message', onMessage);
+        resolve(message as Extract<ChildMessage, { type: T }>);
+      }
+    };
+    child.on('message', onMessage);
+  });
+}
+
+/** Creates `count` tasks at `perSecond`, each with a unique title; resolves with each response's arrival time. */
+async function paceWrites(
+  api: Api,
+  token: string,
+  projectId: string,
+  prefix: string,
+  perSecond: number,
+  count: number,
+) {
+  const answered = new Map<string, number>();
+  const started = now();
+  const writes: Promise<void>[] = [];
+  for (let k = 0; k < count; k += 1) {
+    const wait = started + (k * 1000) / perSecond - now();
+    if (wait > 0) {
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+    const title = `${prefix}${k}`;
+    writes.push(
+      api.call('POST', `/projects/${projectId}/tasks`, { token, body: { title }, expect: [201] }).then(
+        () => {
+          answered.set(title, now());
+        },
+        () => undefined,
+      ),
+    );
+  }
+  await Promise.all(writes);
+  return answered;
+}
+
+/**
+ * `clients` WebSocket clients (spread over child processes) subscribed to one project while tasks
+ * are created in it at a fixed rate through the API; every client should receive every event.
+ */
+export async function measureLiveUpdates(
+  api: Api,
+  options: {
+    tokens: string[];
+    writerToken: string;
+    projectId: string;
+    runId: string;
+    shape: LiveShape;
+    drainMs: number;
+  },
+): Promise<LiveResult> {
+  const { shape } = options;
+  const prefix = `Live ${options.runId} #`;
+  const children = Array.from({ length: shape.wsProcesses }, () =>
+    fork(`${ROOT}bench/ws-clients.ts`, [], {
+      cwd: ROOT,
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    }),
+  );
+  try {
+    const perChild = children.map(
+      (_, i) =>
+        Math.floor(shape.wsClients / children.length) + (i < shape.wsClients % children.length ? 1 : 0),
+    );
+    const ready = children.map((child) => nextMessage(child, 'ready', 60_000));
+    children.forEach((child, i) =>
+      child.send({
+        type: 'start',
+        url: api.baseUrl.replace(/^http/, 'ws'),
+        tokens: options.tokens.slice(i),
+        channel: `project:${options.projectId}`,
+        count: perChild[i],
+        titlePrefix: prefix,
+      }),
+    );
+    await Promise.all(ready);
+    const writes = Math.round(shape.wsWritesPerSec * shape.wsDurationSec);
+    const answered = await paceWrites(
+      api,
+      options.writerToken,
+      options.projectId,
+      prefix,
+      shape.wsWritesPerSec,
+      writes,
+    );
+    await new Promise((resolve) => setTimeout(resolve, options.drainMs));
+    const collected = await Promise.all(
+      children.map((child) => {
+        const done = nextMessage(child, 'receipts', 30_000);
+        child.send({ type: 'collect' });
+        return done;
+      }),
+    );
+    const delays: number[] = [];
+    for (const { receipts } of collected) {
+      for (const [title, times] of receipts) {
+        const answeredAt = answered.get(title);
+        if (answeredAt !== undefined) {
+          times.forEach((time) => delays.push(Math.max(0, time - answeredAt)));
+        }
+      }
+    }
+    delays.sort((a, b) => a - b);
+    return {
+      clients: shape.wsClients,
+      writes,
+      acknowledged: answered.size,
+      acknowledgedTitles: [...answered.keys()],
+      deliveries: delays.length,
+      lost: answered.size * shape.wsClients - delays.length,
+      p50: percentile(delays, 50),
+      p99: percentile(delays, 99),
+      max: delays[delays.length - 1] ?? NaN,
+      closedEarly: collected.reduce((sum, c) => sum + c.closedEarly, 0),
+    };
+  } finally {
+    await Promise.all(children.map((child) => stopChild(child, 5000)));
+  }
+}
