@@ -20,7 +20,7 @@ function runQuickBenchmark(): Promise<{ code: number | null; stdout: string; std
 function tableRows(stdout: string): { scenario: string; rps: number; errors: number }[] {
   return stdout
     .split('\n')
-    .filter((line) => /^\| .+ \| \d+ \| \d+ \|/.test(line))
+    .filter((line) => /^\| .+ \| \d+ \| [\d.]+ \|/.test(line))
     .map((line) => {
       const cells = line.split('|').map((cell) => cell.trim());
       return { scenario: cells[1]!, rps: Number(cells[3]), errors: Number(cells[6]) };
@@ -46,7 +46,7 @@ describe('npm run bench -- --quick', () => {
       ).toBe(true);
     }
     expect(rows.filter((row) => row.errors !== 0)).toEqual([]);
-    expect(rows.every((row) => row.rps > 0)).toBe(true);
+    expect(rows.filter((row) => !(row.rps > 0))).toEqual([]);
 
     expect(stdout).not.toContain('LOST');
     // Created tasks and status changes on both databases, and the live-update writes.

@@ -27,6 +27,8 @@ export interface SectionResult {
   notes: string[];
 }
 
+/** Requests a second: whole numbers, but one decimal below 10 so a slow scenario never reads as 0. */
+const rate = (rps: number) => (rps < 10 ? rps.toFixed(1) : String(Math.round(rps)));
 const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(value < 10 ? 1 : 0) : '-');
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
@@ -38,7 +40,7 @@ function tableOf(section: SectionResult): string {
   for (const row of [section.httpBaseline, ...section.rows]) {
     const ratio = row.rps / section.httpBaseline.rps;
     lines.push(
-      `| ${row.scenario} | ${row.connections} | ${Math.round(row.rps)} | ${ms(row.p50)} | ${ms(row.p99)} | ${row.errors} | ${(ratio * 100).toFixed(1)}% |`,
+      `| ${row.scenario} | ${row.connections} | ${rate(row.rps)} | ${ms(row.p50)} | ${ms(row.p99)} | ${row.errors} | ${(ratio * 100).toFixed(1)}% |`,
     );
   }
   return lines.join('\n');
