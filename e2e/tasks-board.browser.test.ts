@@ -1,12 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { startMailbox, type Mailbox } from '@pm/kernel/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCaller } from './support/api.ts';
-import { launchMultiUserBrowser, type MultiUserBrowser, type Visitor } from './support/browser-contexts.ts';
-import { startServer, type RunningServer } from './support/server.ts';
-import { seedWorkspace, signInThroughUi, type Workspace } from './support/workspace.ts';
+import type { Visitor } from './support/browser-contexts.ts';
+import { startTwoPersonSuite, type TwoPersonSuite, type Workspace } from './support/workspace.ts';
 
 // The SPA must be built first: `npm run build:web` (the test command does it).
 const SCREENSHOTS = resolve(import.meta.dirname, '../test-results');
@@ -23,9 +20,7 @@ const WORKFLOW = {
   ],
 };
 
-let mailbox: Mailbox;
-let server: RunningServer;
-let browser: MultiUserBrowser;
+let suite: TwoPersonSuite;
 let workspace: Workspace;
 let ada: Visitor;
 let grace: Visitor;
@@ -72,29 +67,15 @@ async function screenshot(page: Page, name: string): Promise<void> {
 describe('the task board and the task drawer in the browser', () => {
   beforeAll(async () => {
     await mkdir(SCREENSHOTS, { recursive: true });
-    mailbox = await startMailbox();
-    server = await startServer({
-      smtpPort: mailbox.port,
-      env: { AUTH_ACCOUNT_REQUESTS_PER_IP: '1000', AUTH_LOGIN_MAX_PER_IP: '1000' },
+    suite = await startTwoPersonSuite({
+      name: 'Website Redesign',
+      key: 'WEB',
+      settings: { workflow: WORKFLOW },
     });
-    browser = await launchMultiUserBrowser({ baseURL: server.url });
-    workspace = await seedWorkspace(
-      apiCaller(server.url),
-      mailbox,
-      { name: 'Website Redesign', key: 'WEB', settings: { workflow: WORKFLOW } },
-      { owner: { first: 'Ada', last: 'Lovelace' }, teammate: { first: 'Grace', last: 'Hopper' } },
-    );
-    ada = await browser.newVisitor();
-    grace = await browser.newVisitor();
-    await signInThroughUi(ada.page, workspace.owner);
-    await signInThroughUi(grace.page, workspace.teammate);
+    ({ workspace, ada, grace } = suite);
   }, TEST_TIMEOUT_MS);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await mailbox?.close();
-  });
+  afterAll(async () => suite?.close());
 
   it(
     'creates tasks from the button, the c key and a column, in the columns of the project workflow',

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { eventually, registerAccount, type Account, type ApiCall } from './api.ts';
-import type { Mailbox } from '@pm/kernel/testing';
+import { startMailbox, type Mailbox } from '@pm/kernel/testing';
+import { apiCaller, eventually, registerAccount, type Account, type ApiCall } from './api.ts';
+import { launchMultiUserBrowser, type MultiUserBrowser, type Visitor } from './browser-contexts.ts';
+import { startServer, type RunningServer } from './server.ts';
 
 export interface Workspace {
   owner: Account;
@@ -74,4 +76,51 @@ export async function signInThroughUi(page: Page, account: Account): Promise<voi
   await page.getByLabel('Password', { exact: true }).fill(account.password);
   await page.getByLabel('Password', { exact: true }).press('Enter');
   await page.waitForURL((url) => url.pathname === '/');
+}
+
+/** A running app with two people signed in, each in a browser context of their own. */
+export interface TwoPersonSuite {
+  server: RunningServer;
+  mailbox: Mailbox;
+  browser: MultiUserBrowser;
+  api: ApiCall;
+  workspace: Workspace;
+  /** The owner, signed in. */
+  ada: Visitor;
+  /** The teammate, signed in. */
+  grace: Visitor;
+  close(): Promise<void>;
+}
+
+/**
+ * The all-in-one server with a loopback mailbox, Ada's workspace with Grace invited into it and
+ * into a project made of `project`, and both signed in through the UI in their own contexts.
+ */
+export async function startTwoPersonSuite(project: Record<string, unknown>): Promise<TwoPersonSuite> {
+  const mailbox = await startMailbox();
+  const server = await startServer({
+    smtpPort: mailbox.port,
+    env: { AUTH_ACCOUNT_REQUESTS_PER_IP: '1000', AUTH_LOGIN_MAX_PER_IP: '1000' },
+  });
+  const browser = await launchMultiUserBrowser({ baseURL: server.url });
+  const close = async () => {
+    await browser.close();
+    await server.stop();
+    await mailbox.close();
+  };
+  try {
+    const api = apiCaller(server.url);
+    const workspace = await seedWorkspace(api, mailbox, project, {
+      owner: { first: 'Ada', last: 'Lovelace' },
+      teammate: { first: 'Grace', last: 'Hopper' },
+    });
+    const ada = await browser.newVisitor();
+    const grace = await browser.newVisitor();
+    await signInThroughUi(ada.page, workspace.owner);
+    await signInThroughUi(grace.page, workspace.teammate);
+    return { server, mailbox, browser, api, workspace, ada, grace, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }

@@ -22,8 +22,11 @@ import './shared/styles/people.css';
 import './shared/styles/home.css';
 import './shared/styles/tasks.css';
 import './shared/styles/task-list.css';
+import './shared/styles/task-templates.css';
 import './shared/styles/command-palette.css';
 import './shared/styles/realtime.css';
+import './shared/styles/time.css';
+import './shared/styles/time-reports.css';
 
 const container = document.getElementById('root');
 if (!container) {

@@ -1,6 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +16,12 @@ import {
   type EventBus,
   type EventEnvelope,
 } from '@pm/kernel';
-import { createTestDatabase, type TestDatabase } from '@pm/kernel/testing';
+import {
+  createTestDatabase,
+  startBrokerRelay,
+  type BrokerRelay,
+  type TestDatabase,
+} from '@pm/kernel/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ProjectsDatabase } from '../src/data/projects.tables.ts';
 import { defaultProjectSettings } from '../src/domain/workflow.ts';
@@ -26,7 +30,7 @@ import { OrgMemberAdded, OrgMemberRemoved, OrgMemberRoleChanged } from '../src/s
 
 // The users service is played by a producer schema with its own outbox and relay; the consumer is the
 // projects service's real subscriber on a migrated `projects` schema. Both reach RabbitMQ through a
-// TCP relay that the test cuts to simulate an outage without touching the broker.
+// TCP relay (@pm/kernel/testing) that the test cuts to simulate an outage without touching the broker.
 const BROKER = { host: '127.0.0.1', port: 5672 };
 const suffix = randomBytes(4).toString('hex');
 const exchange = `pm.events.test-projects-${suffix}`;
@@ -34,58 +38,10 @@ const queue = `test-projects-${suffix}.memberships`;
 const logger = createLogger('membership-read-model-test', 'silent');
 const projectsMigrations = fileURLToPath(new URL('../migrations', import.meta.url));
 
-interface Relay {
-  url: string;
-  cut(): Promise<void>;
-  restore(): Promise<void>;
-}
-
-/** Listens on a fixed local port and pipes each connection to the broker; `cut` drops them all. */
-async function startBrokerRelay(): Promise<Relay> {
-  const open = new Set<net.Socket>();
-  let server: net.Server | undefined;
-  let port = 0;
-  const listen = () =>
-    new Promise<void>((resolve, reject) => {
-      const next = net.createServer((client) => {
-        const broker = net.connect(BROKER.port, BROKER.host);
-        for (const [socket, other] of [
-          [client, broker],
-          [broker, client],
-        ] as const) {
-          open.add(socket);
-          socket.on('error', () => undefined);
-          socket.on('close', () => {
-            open.delete(socket);
-            other.destroy();
-          });
-          socket.pipe(other);
-        }
-      });
-      next.once('error', reject);
-      next.listen(port, '127.0.0.1', () => {
-        port = (next.address() as net.AddressInfo).port;
-        server = next;
-        resolve();
-      });
-    });
-  await listen();
-  return {
-    url: `amqp://guest:guest@127.0.0.1:${port}`,
-    restore: listen,
-    async cut() {
-      const closing = server;
-      server = undefined;
-      open.forEach((socket) => socket.destroy());
-      await new Promise<void>((resolve) => (closing ? closing.close(() => resolve()) : resolve()));
-    },
-  };
-}
-
 describe('organization membership read model over RabbitMQ', () => {
   let testDb: TestDatabase;
   let database: Database;
-  let relay: Relay;
+  let relay: BrokerRelay;
   let producerBus: RabbitMqEventBus;
   let consumerBus: RabbitMqEventBus;
   let outboxRelay: OutboxRelay;
@@ -97,7 +53,7 @@ describe('organization membership read model over RabbitMQ', () => {
     database = await openDatabase({ url: testDb.url });
     await migrateSchema(database.root, 'producer', emptyDir);
     await migrateSchema(database.root, 'projects', projectsMigrations);
-    relay = await startBrokerRelay();
+    relay = await startBrokerRelay(BROKER);
     const fast = { exchange, logger, reconnectDelaysMs: [50, 100, 200], retryDelaysMs: [200] };
     producerBus = new RabbitMqEventBus({ url: relay.url, ...fast });
     consumerBus = new RabbitMqEventBus({ url: relay.url, ...fast });

@@ -5,9 +5,12 @@ import { useSignedInUser } from '../features/auth/hooks/use-session.ts';
 import { CommandPalette } from '../features/command-palette/command-palette.tsx';
 import { OrganizationSwitcher } from '../features/organizations/components/organization-switcher.tsx';
 import { OrganizationsProvider, useOrganizations } from '../features/organizations/current-organization.tsx';
+import { TimerWidget } from '../features/time/components/timer-widget.tsx';
+import { useTimeLiveUpdates } from '../features/time/hooks/use-time-live-updates.ts';
 import { RealtimeStatusIndicator } from '../shared/realtime/realtime-status-indicator.tsx';
 import { AppFrame, type NavSection } from '../shared/ui/app-frame.tsx';
 import {
+  ClockIcon,
   DevicesIcon,
   FolderIcon,
   HomeIcon,
@@ -24,6 +27,7 @@ const NAV: NavSection[] = [
     items: [
       { to: '/', label: 'Home', icon: <HomeIcon />, end: true },
       { to: '/my-work', label: 'My work', icon: <InboxIcon /> },
+      { to: '/time', label: 'Time', icon: <ClockIcon /> },
     ],
   },
   {
@@ -48,12 +52,14 @@ const NAV: NavSection[] = [
 function SignedInFrame() {
   const user = useSignedInUser();
   const { current } = useOrganizations();
+  useTimeLiveUpdates(user.id);
   return (
     <AppFrame
       nav={NAV}
       switcher={current ? <OrganizationSwitcher /> : null}
       userMenu={<UserMenu user={user} />}
       notice={<RealtimeStatusIndicator />}
+      tools={current ? <TimerWidget /> : null}
     >
       <Outlet />
       <CommandPalette />

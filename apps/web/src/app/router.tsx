@@ -23,6 +23,9 @@ import { BoardPage } from '../features/tasks/pages/board.page.tsx';
 import { MyWorkPage } from '../features/tasks/pages/my-work.page.tsx';
 import { TaskListPage } from '../features/tasks/pages/task-list.page.tsx';
 import { TaskPage } from '../features/tasks/pages/task.page.tsx';
+import { ApprovalsPage } from '../features/time/pages/approvals.page.tsx';
+import { ReportsPage } from '../features/time/pages/reports.page.tsx';
+import { TimesheetPage } from '../features/time/pages/timesheet.page.tsx';
 import { TeamPage } from '../features/teams/pages/team.page.tsx';
 import { TeamsPage } from '../features/teams/pages/teams.page.tsx';
 import { AppLayout } from './app-layout.tsx';
@@ -85,6 +88,9 @@ export function createAppRouter() {
                 { path: 'teams/:teamId', element: <TeamPage /> },
                 { path: 'members', element: <MembersPage /> },
                 { path: 'organization/settings', element: <OrganizationSettingsPage /> },
+                { path: 'time', element: <TimesheetPage /> },
+                { path: 'time/approvals', element: <ApprovalsPage /> },
+                { path: 'time/reports', element: <ReportsPage /> },
               ],
             },
           ],

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from 'amqplib';
@@ -15,6 +14,7 @@ import type { EventBus, EventHandler } from './bus.ts';
 import { defineEvent } from './envelope.ts';
 import { subscribeWithInbox } from './inbox.ts';
 import { Outbox, OutboxRelay } from './outbox.ts';
+import { startBrokerRelay } from '../testing/broker-relay.ts';
 import { EventBusUnavailableError, RabbitMqEventBus } from './rabbitmq-bus.ts';
 
 const rabbitUrl = 'amqp://guest:guest@127.0.0.1:5672';
@@ -71,44 +71,11 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** A TCP relay to RabbitMQ that can be cut and restored: a broker outage without touching the broker. */
+/** A broker outage without touching the broker: a relay the test cuts, removed after the test. */
 async function startProxy(): Promise<{ url: string; stop(): Promise<void>; start(): Promise<void> }> {
-  const sockets = new Set<net.Socket>();
-  let server: net.Server | undefined;
-  let port = 0;
-  const start = () =>
-    new Promise<void>((resolve, reject) => {
-      const listening = net.createServer((client) => {
-        const upstream = net.connect(5672, '127.0.0.1');
-        for (const [socket, peer] of [
-          [client, upstream],
-          [upstream, client],
-        ] as const) {
-          sockets.add(socket);
-          socket.on('error', () => undefined);
-          socket.on('close', () => {
-            sockets.delete(socket);
-            peer.destroy();
-          });
-        }
-        client.pipe(upstream).pipe(client);
-      });
-      listening.once('error', reject);
-      listening.listen(port, '127.0.0.1', () => {
-        port = (listening.address() as net.AddressInfo).port;
-        server = listening;
-        resolve();
-      });
-    });
-  const stop = async () => {
-    const listening = server;
-    server = undefined;
-    sockets.forEach((socket) => socket.destroy());
-    await new Promise<void>((resolve) => (listening ? listening.close(() => resolve()) : resolve()));
-  };
-  await start();
-  cleanups.push(stop);
-  return { url: `amqp://guest:guest@127.0.0.1:${port}`, start, stop };
+  const relay = await startBrokerRelay();
+  cleanups.push(() => relay.cut());
+  return { url: relay.url, stop: () => relay.cut(), start: () => relay.restore() };
 }
 
 function tempMigrations(files: Record<string, string>): string {

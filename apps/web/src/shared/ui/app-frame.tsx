@@ -24,11 +24,13 @@ interface AppFrameProps {
   userMenu: ReactNode;
   /** A strip above the content for app-wide notices. */
   notice?: ReactNode;
+  /** App-wide controls above the account menu, on every page (the running timer). */
+  tools?: ReactNode;
   children: ReactNode;
 }
 
 /** The signed-in layout: sidebar navigation, the account menu, and the page. */
-export function AppFrame({ nav, switcher, userMenu, notice, children }: AppFrameProps) {
+export function AppFrame({ nav, switcher, userMenu, notice, tools, children }: AppFrameProps) {
   return (
     <div className="app-frame">
       <a href="#main" className="skip-link">
@@ -60,6 +62,7 @@ export function AppFrame({ nav, switcher, userMenu, notice, children }: AppFrame
             </div>
           ))}
         </nav>
+        {tools ? <div className="sidebar-tools">{tools}</div> : null}
         <div className="sidebar-footer">{userMenu}</div>
       </aside>
       <main id="main" className="main" tabIndex={-1}>

@@ -3,6 +3,7 @@ import { pageTitle } from '../../../shared/brand.ts';
 import { buttonClass } from '../../../shared/ui/button.tsx';
 import { Card } from '../../../shared/ui/card.tsx';
 import { NoAccess } from '../../../shared/ui/no-access.tsx';
+import { TaskTemplatesCard } from '../../tasks/components/template-settings-card.tsx';
 import { useTeams } from '../../teams/hooks/use-teams.ts';
 import { ProjectGeneralForm } from '../components/project-general-form.tsx';
 import { ProjectLifecycleCard } from '../components/project-lifecycle-card.tsx';
@@ -55,6 +56,7 @@ export function ProjectSettingsPage() {
       >
         <SaveTemplateForm project={project} />
       </Card>
+      <TaskTemplatesCard project={project} />
       <ProjectLifecycleCard project={project} />
     </>
   );

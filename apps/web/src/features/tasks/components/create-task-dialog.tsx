@@ -11,11 +11,15 @@ import { useMilestones } from '../../projects/hooks/use-projects.ts';
 import type { Project } from '../../projects/project.types.ts';
 import { useAssignablePeople } from '../hooks/use-assignable-people.ts';
 import { useCreateTask } from '../hooks/use-task-mutations.ts';
+import { useApplyTaskTemplate } from '../hooks/use-task-templates.ts';
 import { parseHours, parseTags } from '../task-fields.ts';
 import { PRIORITY_LABELS } from '../task-labels.ts';
 import { PRIORITIES } from '../task-list-filters.ts';
+import type { TaskTemplate } from '../task-templates.api.ts';
 import type { Priority, Task } from '../task.types.ts';
 import { TaskPicker } from './task-picker.tsx';
+import { TemplatePickerField } from './template-picker-field.tsx';
+import { TemplateSummary } from './template-summary.tsx';
 
 const LABELS = {
   title: 'Title',
@@ -64,7 +68,9 @@ export function CreateTaskDialog({
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [parent, setParent] = useState<Task | null>(initialParent ?? null);
   const formRef = useRef<HTMLFormElement>(null);
+  const [template, setTemplate] = useState<TaskTemplate | null>(null);
   const create = useCreateTask();
+  const apply = useApplyTaskTemplate();
   const { people } = useAssignablePeople(project);
   const milestones = useMilestones(project.id);
   const toast = useToast();
@@ -74,6 +80,7 @@ export function CreateTaskDialog({
   const close = () => {
     setErrors(NO_ERRORS);
     setParent(initialParent ?? null);
+    setTemplate(null);
     onClose();
   };
 
@@ -82,7 +89,7 @@ export function CreateTaskDialog({
     const values = formValues(event.currentTarget, NAMES);
     const estimate = parseHours(values.estimated_hours);
     const fields: Record<string, string> = {};
-    if (!values.title.trim()) {
+    if (!values.title.trim() && !template) {
       fields.title = 'Give the task a title';
     }
     if ('error' in estimate) {
@@ -90,6 +97,28 @@ export function CreateTaskDialog({
     }
     if (Object.keys(fields).length > 0 || 'error' in estimate) {
       setErrors({ fields, banner: null });
+      return;
+    }
+    const created = {
+      onSuccess: (task: Task) => {
+        toast.show(`Created ${task.key}`);
+        close();
+        onCreated?.(task);
+      },
+      onError: (error: Error) => setErrors(formErrorsFrom(error, LABELS)),
+    };
+    if (template) {
+      apply.mutate(
+        {
+          templateId: template.id,
+          projectId: project.id,
+          title: values.title.trim(),
+          assignedTo: values.assigned_to || null,
+          dueDate: values.due_date || null,
+          milestoneId: values.milestone_id || null,
+        },
+        created,
+      );
       return;
     }
     create.mutate(
@@ -106,14 +135,7 @@ export function CreateTaskDialog({
         milestone_id: values.milestone_id || null,
         parent_task_id: parent?.id ?? null,
       },
-      {
-        onSuccess: (task) => {
-          toast.show(`Created ${task.key}`);
-          close();
-          onCreated?.(task);
-        },
-        onError: (error) => setErrors(formErrorsFrom(error, LABELS)),
-      },
+      created,
     );
   };
 
@@ -127,7 +149,12 @@ export function CreateTaskDialog({
           <Button variant="ghost" onClick={close}>
             Cancel
           </Button>
-          <Button type="submit" form="create-task-form" variant="primary" isLoading={create.isPending}>
+          <Button
+            type="submit"
+            form="create-task-form"
+            variant="primary"
+            isLoading={create.isPending || apply.isPending}
+          >
             Create task
           </Button>
         </>
@@ -142,6 +169,9 @@ export function CreateTaskDialog({
         aria-label="New task"
       >
         {errors.banner ? <ErrorBanner error={errors.banner} /> : null}
+        {parent ? null : (
+          <TemplatePickerField projectId={project.id} value={template} onChange={setTemplate} />
+        )}
         <Field
           name="title"
           label={LABELS.title}
@@ -149,31 +179,39 @@ export function CreateTaskDialog({
           error={errors.fields.title}
           data-autofocus
           autoComplete="off"
+          optional={Boolean(template)}
+          placeholder={template?.template_data.title}
+          hint={template ? "Leave empty to use the template's title." : undefined}
         />
-        <TextAreaField
-          name="description"
-          label={LABELS.description}
-          optional
-          rows={4}
-          hint="Markdown is supported."
-          error={errors.fields.description}
-        />
-        <div className="form-row">
-          <SelectField
-            name="status"
-            label={LABELS.status}
-            options={statuses.map((s) => ({ value: s.key, label: s.name }))}
-            defaultValue={initialStatus ?? statuses.find((s) => s.category === 'todo')?.key}
-            error={errors.fields.status}
+        {template ? <TemplateSummary template={template} /> : null}
+        {template ? null : (
+          <TextAreaField
+            name="description"
+            label={LABELS.description}
+            optional
+            rows={4}
+            hint="Markdown is supported."
+            error={errors.fields.description}
           />
-          <SelectField
-            name="priority"
-            label={LABELS.priority}
-            options={PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))}
-            defaultValue="none"
-            error={errors.fields.priority}
-          />
-        </div>
+        )}
+        {template ? null : (
+          <div className="form-row">
+            <SelectField
+              name="status"
+              label={LABELS.status}
+              options={statuses.map((s) => ({ value: s.key, label: s.name }))}
+              defaultValue={initialStatus ?? statuses.find((s) => s.category === 'todo')?.key}
+              error={errors.fields.status}
+            />
+            <SelectField
+              name="priority"
+              label={LABELS.priority}
+              options={PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABELS[p] }))}
+              defaultValue="none"
+              error={errors.fields.priority}
+            />
+          </div>
+        )}
         <div className="form-row">
           <SelectField
             name="assigned_to"
@@ -194,13 +232,15 @@ export function CreateTaskDialog({
           />
         </div>
         <div className="form-row">
-          <Field
-            name="estimated_hours"
-            label={LABELS.estimated_hours}
-            inputMode="decimal"
-            optional
-            error={errors.fields.estimated_hours}
-          />
+          {template ? null : (
+            <Field
+              name="estimated_hours"
+              label={LABELS.estimated_hours}
+              inputMode="decimal"
+              optional
+              error={errors.fields.estimated_hours}
+            />
+          )}
           <SelectField
             name="milestone_id"
             label={LABELS.milestone_id}
@@ -212,34 +252,38 @@ export function CreateTaskDialog({
             error={errors.fields.milestone_id}
           />
         </div>
-        <Field
-          name="tags"
-          label={LABELS.tags}
-          optional
-          placeholder="frontend, bug"
-          hint="Separate tags with commas or spaces."
-          error={errors.fields.tags}
-        />
-        <div className="field">
-          <span className="field-label">
-            {LABELS.parent_task_id}
-            <span className="field-optional"> (optional)</span>
-          </span>
-          {parent ? (
-            <div className="picked-task">
-              <span className="task-card-key">{parent.key}</span>
-              <span className="picked-task-title">{parent.title}</span>
-              <Button size="sm" variant="ghost" onClick={() => setParent(null)}>
-                Remove
-              </Button>
-            </div>
-          ) : (
-            <TaskPicker label="Find a parent task" projectId={project.id} onPick={setParent} />
-          )}
-          {errors.fields.parent_task_id ? (
-            <p className="field-error">{errors.fields.parent_task_id}</p>
-          ) : null}
-        </div>
+        {template ? null : (
+          <Field
+            name="tags"
+            label={LABELS.tags}
+            optional
+            placeholder="frontend, bug"
+            hint="Separate tags with commas or spaces."
+            error={errors.fields.tags}
+          />
+        )}
+        {template ? null : (
+          <div className="field">
+            <span className="field-label">
+              {LABELS.parent_task_id}
+              <span className="field-optional"> (optional)</span>
+            </span>
+            {parent ? (
+              <div className="picked-task">
+                <span className="task-card-key">{parent.key}</span>
+                <span className="picked-task-title">{parent.title}</span>
+                <Button size="sm" variant="ghost" onClick={() => setParent(null)}>
+                  Remove
+                </Button>
+              </div>
+            ) : (
+              <TaskPicker label="Find a parent task" projectId={project.id} onPick={setParent} />
+            )}
+            {errors.fields.parent_task_id ? (
+              <p className="field-error">{errors.fields.parent_task_id}</p>
+            ) : null}
+          </div>
+        )}
       </form>
     </Dialog>
   );

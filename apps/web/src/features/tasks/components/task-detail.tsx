@@ -6,6 +6,7 @@ import { Button } from '../../../shared/ui/button.tsx';
 import { NotFoundState } from '../../../shared/ui/no-access.tsx';
 import { Skeleton } from '../../../shared/ui/spinner.tsx';
 import { useMilestones, useProject } from '../../projects/hooks/use-projects.ts';
+import { TaskTimeSummary } from '../../time/components/task-time-summary.tsx';
 import { useAssignablePeople } from '../hooks/use-assignable-people.ts';
 import { useTaskEditor } from '../hooks/use-task-editor.ts';
 import { useTaskLiveUpdates } from '../hooks/use-task-live-updates.ts';
@@ -141,6 +142,7 @@ function LoadedTaskDetail({ task, taskHref, actions }: { task: Task } & Omit<Tas
           />
         </div>
         <aside className="task-detail-side" aria-label="Properties">
+          <TaskTimeSummary task={task} />
           <TaskProperties
             task={task}
             project={project.data}

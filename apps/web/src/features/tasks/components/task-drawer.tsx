@@ -4,7 +4,9 @@ import { buttonClass } from '../../../shared/ui/button.tsx';
 import { CloseIcon } from '../../../shared/ui/icons.tsx';
 import { TASK_PARAM, useTaskDrawer } from '../hooks/use-task-drawer.ts';
 import { useTaskKeyboard } from '../hooks/use-task-keyboard.ts';
+import { TaskTimerButton } from '../../time/components/task-timer-button.tsx';
 import { TaskDetail } from './task-detail.tsx';
+import { TemplateSaveButton } from './template-save-button.tsx';
 
 /**
  * The open task (`?task=WEB-42`) in a panel over the board or the list; Esc or × closes it
@@ -44,9 +46,11 @@ export function TaskDrawer() {
         taskHref={taskHref}
         actions={
           <>
+            <TaskTimerButton taskRef={taskRef} />
             <Link to={`/tasks/${encodeURIComponent(taskRef)}`} className={buttonClass('ghost', 'sm')}>
               Open as page
             </Link>
+            <TemplateSaveButton taskRef={taskRef} />
             <button
               type="button"
               className="icon-btn"
