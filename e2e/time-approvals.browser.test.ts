@@ -128,6 +128,26 @@ describe('timesheet approvals and time reports in the browser', () => {
       expect(refused.status).toBe(409);
       expect(await refused.json()).toMatchObject({ code: 'TIME_WEEK_LOCKED' });
 
+      // In her timesheet the week says it is locked, and an edit there is refused with the reason.
+      const sheet = suite.grace.page;
+      await sheet.goto(`/time?week=${lastWeek}`);
+      await sheet.getByText('This week is approved and locked').waitFor();
+      const mondayCell = sheet.getByRole('textbox', { name: new RegExp(` on \\w+ ${lastWeek}$`) });
+      expect(await mondayCell.inputValue()).toBe('3:00');
+      await mondayCell.fill('4');
+      await mondayCell.press('Enter');
+      await sheet.getByText('That change was refused').waitFor();
+      await sheet.getByText(`The week of ${lastWeek} is approved and locked`).waitFor();
+      expect(
+        (
+          await api<Entry & { duration_minutes: number }>(
+            'GET',
+            `/time-entries/${lockedEntry.id}`,
+            workspace.teammate.token,
+          )
+        ).duration_minutes,
+      ).toBe(180);
+
       // Reopened (with a reason kept in the history), the week takes edits again.
       await review.getByRole('button', { name: 'Reopen…' }).click();
       const dialog = page.getByRole('dialog', { name: 'Reopen timesheet' });
