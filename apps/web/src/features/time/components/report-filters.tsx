@@ -17,6 +17,45 @@ interface Option {
   label: string;
 }
 
+const BILLABLE_OPTIONS: Option[] = [
+  { value: '', label: 'Billable and not' },
+  { value: 'true', label: 'Billable only' },
+  { value: 'false', label: 'Non-billable only' },
+];
+const GROUP_BY_OPTIONS: Option[] = Object.entries(GROUP_BY_LABELS).map(([value, label]) => ({
+  value,
+  label,
+}));
+
+/** One labelled select of the filter bar. */
+function FilterSelect(props: {
+  id: string;
+  label: string;
+  value: string;
+  options: Option[];
+  onChange: (value: string) => void;
+}) {
+  return (
+    <div className="time-filter">
+      <label className="field-label" htmlFor={props.id}>
+        {props.label}
+      </label>
+      <select
+        id={props.id}
+        className="input select"
+        value={props.value}
+        onChange={(event) => props.onChange(event.target.value)}
+      >
+        {props.options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /** A change of some filters; undefined clears one. */
 type Changes = { [K in keyof ReportQuery]?: ReportQuery[K] | undefined };
 
@@ -65,76 +104,34 @@ export function ReportFilters({ query, projects, people, onChange }: ReportFilte
           onChange={(event) => set({ to: event.target.value || undefined })}
         />
       </div>
-      <div className="time-filter">
-        <label className="field-label" htmlFor={`${id}-project`}>
-          Project
-        </label>
-        <select
-          id={`${id}-project`}
-          className="input select"
-          value={query.project_id ?? ''}
-          onChange={(event) => set({ project_id: event.target.value || undefined })}
-        >
-          <option value="">All projects</option>
-          {projects.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="time-filter">
-        <label className="field-label" htmlFor={`${id}-person`}>
-          Person
-        </label>
-        <select
-          id={`${id}-person`}
-          className="input select"
-          value={query.user_id ?? ''}
-          onChange={(event) => set({ user_id: event.target.value || undefined })}
-        >
-          <option value="">Everyone</option>
-          {people.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="time-filter">
-        <label className="field-label" htmlFor={`${id}-billable`}>
-          Billable
-        </label>
-        <select
-          id={`${id}-billable`}
-          className="input select"
-          value={billable}
-          onChange={(event) =>
-            set({ billable: event.target.value === '' ? undefined : event.target.value === 'true' })
-          }
-        >
-          <option value="">Billable and not</option>
-          <option value="true">Billable only</option>
-          <option value="false">Non-billable only</option>
-        </select>
-      </div>
-      <div className="time-filter">
-        <label className="field-label" htmlFor={`${id}-group-by`}>
-          Group by
-        </label>
-        <select
-          id={`${id}-group-by`}
-          className="input select"
-          value={query.group_by}
-          onChange={(event) => set({ group_by: event.target.value as GroupBy })}
-        >
-          {Object.entries(GROUP_BY_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        id={`${id}-project`}
+        label="Project"
+        value={query.project_id ?? ''}
+        options={[{ value: '', label: 'All projects' }, ...projects]}
+        onChange={(value) => set({ project_id: value || undefined })}
+      />
+      <FilterSelect
+        id={`${id}-person`}
+        label="Person"
+        value={query.user_id ?? ''}
+        options={[{ value: '', label: 'Everyone' }, ...people]}
+        onChange={(value) => set({ user_id: value || undefined })}
+      />
+      <FilterSelect
+        id={`${id}-billable`}
+        label="Billable"
+        value={billable}
+        options={BILLABLE_OPTIONS}
+        onChange={(value) => set({ billable: value === '' ? undefined : value === 'true' })}
+      />
+      <FilterSelect
+        id={`${id}-group-by`}
+        label="Group by"
+        value={query.group_by}
+        options={GROUP_BY_OPTIONS}
+        onChange={(value) => set({ group_by: value as GroupBy })}
+      />
     </div>
   );
 }
