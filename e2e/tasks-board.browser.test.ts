@@ -175,6 +175,8 @@ describe('the task board and the task drawer in the browser', () => {
       );
       await card(page, 'WEB-2').focus();
       await page.keyboard.press('Space');
+      // Wait until the card is picked up before moving it (the sensor activates asynchronously).
+      await expect.poll(() => card(page, 'WEB-2').getAttribute('aria-pressed')).toBe('true');
       await page.keyboard.press('ArrowRight');
       await page.keyboard.press('Space');
       expect((await keyboardMove).status()).toBe(200);
