@@ -246,4 +246,100 @@ describe('timesheet approvals and time reports in the browser', () => {
     },
     TEST_TIMEOUT_MS,
   );
+
+  it(
+    'the admin sets, changes and deletes an hourly rate; bad input is refused field by field',
+    async () => {
+      const page = ada.page;
+      await page.goto('/time/rates');
+      await page.getByRole('navigation', { name: 'Time' }).getByRole('link', { name: 'Rates' }).waitFor();
+      await page.getByRole('heading', { name: 'No hourly rates yet' }).waitFor();
+      await page.getByText('Approved timesheets freeze the rate in force').waitFor();
+
+      const form = page.getByRole('form', { name: 'Add a rate' });
+      await form.getByLabel('Person').selectOption({ label: 'Grace Hopper' });
+      expect(await form.getByLabel('Currency').inputValue()).toBe('USD');
+      const rateField = form.getByLabel('Rate', { exact: true });
+      await rateField.fill('-1');
+      await form.getByRole('button', { name: 'Add rate' }).click();
+      await form.getByText("A rate can't be negative").waitFor();
+      expect(await rateField.getAttribute('aria-invalid')).toBe('true');
+
+      await rateField.fill('85');
+      await form.getByLabel('Effective from').fill(weekBefore);
+      await form.getByRole('button', { name: 'Add rate' }).click();
+      await page.getByText('$85.00 / h set for Grace Hopper').waitFor();
+      const table = page.getByRole('table', { name: 'Hourly rates' });
+      const row = table.getByRole('row', { name: /Default for all projects/ });
+      await row.getByText('$85.00 / h').waitFor();
+      await row.getByText('In force').waitFor();
+
+      // The same person, project and day again: the API's field error shows at the date.
+      await form.getByLabel('Person').selectOption({ label: 'Grace Hopper' });
+      await rateField.fill('99');
+      await form.getByLabel('Effective from').fill(weekBefore);
+      await form.getByRole('button', { name: 'Add rate' }).click();
+      await form.getByText('Effective from already has a rate for this person and project').waitFor();
+
+      await table.getByRole('button', { name: /^Edit Grace Hopper's default rate/ }).click();
+      const edit = page.getByRole('form', { name: /^Edit Grace Hopper's default rate/ });
+      const editRate = edit.getByLabel('Rate', { exact: true });
+      expect(await editRate.inputValue()).toBe('85');
+      await editRate.fill('90.5');
+      await edit.getByRole('button', { name: 'Save rate' }).click();
+      await edit.waitFor({ state: 'detached' });
+      await row.getByText('$90.50 / h').waitFor();
+      const saved = await api<{ items: { rate: number; currency: string; version: number }[] }>(
+        'GET',
+        `/hourly-rates?organization_id=${workspace.organizationId}`,
+        workspace.owner.token,
+      );
+      expect(saved.items).toEqual([expect.objectContaining({ rate: 90.5, currency: 'USD', version: 2 })]);
+      await page.screenshot({ path: resolve(SCREENSHOTS, 'time-rates.png'), fullPage: true });
+
+      await table.getByRole('button', { name: /^Delete Grace Hopper's default rate/ }).click();
+      const confirm = page.getByRole('dialog', { name: 'Delete this rate?' });
+      await confirm.getByRole('button', { name: 'Delete rate' }).click();
+      await confirm.waitFor({ state: 'detached' });
+      await page.getByRole('heading', { name: 'No hourly rates yet' }).waitFor();
+      expect(ada.errors).toEqual([]);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'the admin sets the time tracking rules of the organization and they are kept',
+    async () => {
+      const page = ada.page;
+      await page.goto('/organization/settings');
+      const limit = page.getByLabel('Timer limit (hours)');
+      expect(await limit.inputValue()).toBe('');
+      await limit.fill('200');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await page.getByText('Enter whole hours from 1 to 168, or leave it empty').waitFor();
+
+      await limit.fill('8');
+      await page.getByRole('switch', { name: 'Allow overlapping time entries' }).check();
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await page.getByText('Organization saved').waitFor();
+
+      await page.reload();
+      await expect.poll(() => page.getByLabel('Timer limit (hours)').inputValue()).toBe('8');
+      expect(await page.getByRole('switch', { name: 'Allow overlapping time entries' }).isChecked()).toBe(
+        true,
+      );
+      const organization = await api<{ settings: Record<string, unknown> }>(
+        'GET',
+        `/organizations/${workspace.organizationId}`,
+        workspace.owner.token,
+      );
+      expect(organization.settings).toMatchObject({
+        week_start: 'monday',
+        allow_overlapping_time_entries: true,
+        timer_limit_hours: 8,
+      });
+      expect(ada.errors).toEqual([]);
+    },
+    TEST_TIMEOUT_MS,
+  );
 });

@@ -193,6 +193,15 @@ describe('the timer and the weekly timesheet in the browser', () => {
       await drawer(page).getByText(`${actual} h of 8 h`).waitFor({ timeout: 20_000 });
       await drawer(page).getByText('over estimate').waitFor();
       await screenshot(page, 'timesheet-task-actual');
+
+      // The project's task list shows the same hours against the estimate, marked as over it.
+      await page.goto(`/projects/${workspace.projectId}/list`);
+      const row = page.getByRole('table', { name: 'Tasks' }).getByRole('row', { name: new RegExp(task.key) });
+      const logged = row.getByTitle(`${actual} hours logged of 8 estimated (over the estimate)`);
+      await logged.waitFor({ timeout: 20_000 });
+      expect(await logged.locator('.hours-over').innerText()).toBe(String(actual));
+      expect(await logged.innerText()).toContain(`${actual} / 8 h`);
+      await screenshot(page, 'task-list-actual-hours');
     },
     TEST_TIMEOUT_MS,
   );

@@ -24,6 +24,7 @@ import { MyWorkPage } from '../features/tasks/pages/my-work.page.tsx';
 import { TaskListPage } from '../features/tasks/pages/task-list.page.tsx';
 import { TaskPage } from '../features/tasks/pages/task.page.tsx';
 import { ApprovalsPage } from '../features/time/pages/approvals.page.tsx';
+import { RatesPage } from '../features/time/pages/rates.page.tsx';
 import { ReportsPage } from '../features/time/pages/reports.page.tsx';
 import { TimesheetPage } from '../features/time/pages/timesheet.page.tsx';
 import { TeamPage } from '../features/teams/pages/team.page.tsx';
@@ -91,6 +92,7 @@ export function createAppRouter() {
                 { path: 'time', element: <TimesheetPage /> },
                 { path: 'time/approvals', element: <ApprovalsPage /> },
                 { path: 'time/reports', element: <ReportsPage /> },
+                { path: 'time/rates', element: <RatesPage /> },
               ],
             },
           ],

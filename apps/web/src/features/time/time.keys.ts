@@ -11,4 +11,6 @@ export const timeKeys = {
   /** The caller's week holding `week` (YYYY-MM-DD) in an organization. */
   timesheet: (week: string, organizationId: string | undefined) =>
     ['time', 'timesheet', week, organizationId ?? null] as const,
+  /** Every hourly rate of an organization (its admins' rates page). */
+  rates: (organizationId: string) => ['time', 'rates', organizationId] as const,
 };

@@ -5,12 +5,15 @@ export type {
   AnalyticsQuery,
   AnalyticsReport,
   CreateEntryBody,
+  CreateRateBody,
+  HourlyRate,
   StartTimerBody,
   TimeEntry,
   Timesheet,
   TimesheetStatus,
   TimesheetSummary,
   UpdateEntryBody,
+  UpdateRateBody,
 } from '@pm/time-tracking/contract';
 
 /** The filters a screen sets on the entry list: paging and format are the API layer's business. */

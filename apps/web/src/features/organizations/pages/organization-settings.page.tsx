@@ -20,7 +20,7 @@ export function OrganizationSettingsPage() {
   return (
     <Page
       title="Organization settings"
-      description={`How ${organization.name} is named and who can join it.`}
+      description={`How ${organization.name} is named, who can join it and how time is tracked.`}
     >
       <Card title="General">
         <OrganizationSettingsForm key={organization.version} organization={organization} />

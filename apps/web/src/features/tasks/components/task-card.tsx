@@ -1,8 +1,9 @@
 import type { CSSProperties, HTMLAttributes, Ref } from 'react';
 import { formatShortDay } from '../../../shared/format/date.ts';
 import { Avatar } from '../../../shared/ui/avatar.tsx';
-import { CalendarIcon, LockIcon } from '../../../shared/ui/icons.tsx';
+import { CalendarIcon, ClockIcon, LockIcon } from '../../../shared/ui/icons.tsx';
 import type { UserSummary } from '../../organizations/organization.types.ts';
+import { formatTaskHours, hoursAgainstEstimate } from '../task-hours.ts';
 import { isOverdue } from '../task-labels.ts';
 import type { Task } from '../task.types.ts';
 import { PriorityIcon } from './priority-icon.tsx';
@@ -46,6 +47,7 @@ export function TaskCard({
     .filter(Boolean)
     .join(' ');
   const extraTags = task.tags.length - MAX_TAGS;
+  const hours = hoursAgainstEstimate(task);
   return (
     <div ref={cardRef} className={classes} data-task-key={task.key} {...rest}>
       <div className="task-card-top">
@@ -91,6 +93,16 @@ export function TaskCard({
             />
             {task.subtasks.done}/{task.subtasks.total}
             <span className="visually-hidden"> sub-tasks done</span>
+          </span>
+        ) : null}
+        {hours.actual > 0 ? (
+          <span
+            className={hours.isOver ? 'task-card-hours hours-over' : 'task-card-hours'}
+            title={hours.label}
+          >
+            <ClockIcon size={12} />
+            <span aria-hidden="true">{formatTaskHours(hours.actual)} h</span>
+            <span className="visually-hidden">{hours.label}</span>
           </span>
         ) : null}
         {task.tags.slice(0, MAX_TAGS).map((tag) => (

@@ -27,8 +27,8 @@ const GROUP_BY_OPTIONS: Option[] = Object.entries(GROUP_BY_LABELS).map(([value, 
   label,
 }));
 
-/** One labelled select of the filter bar. */
-function FilterSelect(props: {
+/** One labelled select of a filter bar (the reports', the rates'). */
+export function FilterSelect(props: {
   id: string;
   label: string;
   value: string;

@@ -13,13 +13,15 @@ export function useCanApproveTime(): boolean {
   );
 }
 
-/** The time pages: the caller's timesheet, approvals (for approvers) and reports. */
+/** The time pages: the caller's timesheet, approvals (for approvers), reports and rates (for admins). */
 export function TimeTabs() {
+  const { organization } = useCurrentOrganization();
   const canApprove = useCanApproveTime();
   const tabs: Tab[] = [
     { to: '/time', label: 'Timesheet', end: true },
     ...(canApprove ? [{ to: '/time/approvals', label: 'Approvals' }] : []),
     { to: '/time/reports', label: 'Reports' },
+    ...(isOrgAdmin(organization.my_role) ? [{ to: '/time/rates', label: 'Rates' }] : []),
   ];
   return <TabNav tabs={tabs} label="Time" />;
 }

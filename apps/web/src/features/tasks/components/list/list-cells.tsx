@@ -3,6 +3,7 @@ import { formatShortDay, today } from '../../../../shared/format/date.ts';
 import { Avatar } from '../../../../shared/ui/avatar.tsx';
 import type { UserSummary } from '../../../organizations/organization.types.ts';
 import type { WorkflowStatus } from '../../../projects/project.types.ts';
+import { formatTaskHours, hoursAgainstEstimate } from '../../task-hours.ts';
 import { isOverdue, PRIORITY_LABELS } from '../../task-labels.ts';
 import type { Priority, Task } from '../../task.types.ts';
 import { PriorityIcon } from '../priority-icon.tsx';
@@ -115,9 +116,20 @@ export function TagList({ tags }: { tags: string[] }) {
   );
 }
 
-export function HoursCell({ hours }: { hours: number | null }) {
-  if (hours === null) {
+/** "1.5 / 4 h": hours logged against the estimate, the logged part in warning colours once over. */
+export function TimeCell({ task }: { task: Pick<Task, 'actual_hours' | 'estimated_hours'> }) {
+  const { actual, estimate, isOver, label } = hoursAgainstEstimate(task);
+  if (actual === 0 && estimate === null) {
     return <span className="faint">—</span>;
   }
-  return <>{Number.isInteger(hours) ? hours : hours.toFixed(1)} h</>;
+  const logged = isOver ? 'hours-over' : actual === 0 ? 'faint' : undefined;
+  return (
+    <span title={label}>
+      <span aria-hidden="true">
+        <span className={logged}>{formatTaskHours(actual)}</span>
+        {estimate === null ? ' h / —' : ` / ${formatTaskHours(estimate)} h`}
+      </span>
+      <span className="visually-hidden">{label}</span>
+    </span>
+  );
 }

@@ -4,7 +4,7 @@ import { formatRelative } from '../../../../shared/format/date.ts';
 import type { UserSummary } from '../../../organizations/organization.types.ts';
 import type { WorkflowStatus } from '../../../projects/project.types.ts';
 import type { Task } from '../../task.types.ts';
-import { AssigneeCell, DueCell, HoursCell, PriorityCell, StatusSelect, TagList } from './list-cells.tsx';
+import { AssigneeCell, DueCell, PriorityCell, StatusSelect, TagList, TimeCell } from './list-cells.tsx';
 
 interface TaskListRowProps {
   task: Task;
@@ -78,7 +78,7 @@ export const TaskListRow = memo(function TaskListRow({
         <DueCell task={task} />
       </td>
       <td className="nowrap task-cell-number">
-        <HoursCell hours={task.estimated_hours} />
+        <TimeCell task={task} />
       </td>
       <td>
         <TagList tags={task.tags} />

@@ -29,7 +29,7 @@ const COLUMNS: { label: string; sort?: TaskSort; className?: string }[] = [
   { label: 'Priority', sort: 'priority', className: 'task-col-priority' },
   { label: 'Assignee', className: 'task-col-assignee' },
   { label: 'Due', sort: 'due_date', className: 'task-col-due' },
-  { label: 'Estimate', className: 'task-col-estimate' },
+  { label: 'Logged / est.', className: 'task-col-estimate' },
   { label: 'Tags', className: 'task-col-tags' },
   { label: 'Updated', sort: 'updated_at', className: 'task-col-updated' },
 ];
