@@ -21,8 +21,8 @@ class FakeSocket extends EventEmitter {
   bufferedAmount = 0;
   sent: Record<string, unknown>[] = [];
   closedWith: number | undefined;
-  send(frame: string) {
-    this.sent.push(JSON.parse(frame) as Record<string, unknown>);
+  send(frame: string | Buffer) {
+    this.sent.push(JSON.parse(frame.toString()) as Record<string, unknown>);
   }
   close(code: number) {
     this.closedWith = code;
@@ -83,7 +83,7 @@ describe('a realtime connection', () => {
     await settle();
     expect(socket.sent.at(-1)).toEqual({ type: 'subscribed', channel: `user:${USER}`, id: 1 });
     socket.bufferedAmount = 4096;
-    expect(connection.push('{"type":"event"}')).toBe(false);
+    expect(connection.push([Buffer.from('{"type":"event"}')])).toBe(false);
     expect(socket.closedWith).toBe(4408);
     await settle();
     expect(hub.channelCount).toBe(0);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   createLogger,
   MemoryEventBus,
@@ -6,7 +7,7 @@ import {
   type EventEnvelope,
   type PubSub,
 } from '@pm/kernel';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   channelsOf,
   parseChannel,
@@ -54,9 +55,18 @@ function countingPubSub(): PubSub & { live: Map<string, number> } {
   };
 }
 
-function recorder(): HubClient & { frames: string[] } {
-  const frames: string[] = [];
-  return { frames, push: (frame) => frames.push(frame) > 0 };
+/** Records each push (one write of one or more frames) and its frames as text. */
+function recorder(): HubClient & { frames: string[]; writes: number } {
+  const client = {
+    frames: [] as string[],
+    writes: 0,
+    push: (frames: readonly Buffer[]) => {
+      client.writes += 1;
+      client.frames.push(...frames.map((frame) => frame.toString('utf8')));
+      return true;
+    },
+  };
+  return client;
 }
 
 describe('the realtime hub', () => {
@@ -133,7 +143,7 @@ describe('the realtime hub', () => {
 
     await bus.publish(envelope());
     await bus.drain();
-    expect(one.frames).toHaveLength(1);
+    await vi.waitFor(() => expect(one.frames).toHaveLength(1));
     expect(JSON.parse(two.frames[0] ?? '{}')).toMatchObject({
       type: 'event',
       channel: `project:${PROJECT}`,
@@ -158,10 +168,41 @@ describe('the realtime hub', () => {
       logger: createLogger('test', 'silent'),
       metrics: realtimeMetrics(metrics),
     });
-    await hub.join({ push: () => false }, `user:${USER}`);
+    let offered = 0;
+    await hub.join({ push: (frames) => (offered += frames.length) < 0 }, `user:${USER}`);
     await hub.republish(envelope());
+    await vi.waitFor(() => expect(offered).toBe(1));
     expect(await metrics.registry.getSingleMetricAsString('realtime_events_forwarded_total')).toMatch(/ 0$/m);
     await hub.close();
     await expect(hub.republish(envelope())).rejects.toThrow('closed');
+  });
+
+  it('writes an event on a quiet channel at once and batches those that follow within the window', async () => {
+    const bus = new MemoryEventBus();
+    const hub = new RealtimeHub({
+      bus,
+      pubsub: new MemoryPubSub(),
+      logger: createLogger('test', 'silent'),
+      metrics: realtimeMetrics(new Metrics()),
+      batchWindowMs: 200,
+    });
+    await hub.start();
+    const client = recorder();
+    await hub.join(client, `project:${PROJECT}`);
+    const started = Date.now();
+    await bus.publish(envelope());
+    await bus.drain();
+    await vi.waitFor(() => expect(client.writes).toBe(1));
+    expect(Date.now() - started).toBeLessThan(150);
+
+    for (let i = 0; i < 3; i += 1) {
+      await bus.publish(envelope({ id: randomUUID() }));
+    }
+    await bus.drain();
+    expect(client.writes).toBe(1);
+    await vi.waitFor(() => expect(client.writes).toBe(2), { timeout: 2000 });
+    expect(client.frames).toHaveLength(4);
+    expect(client.frames.every((frame) => JSON.parse(frame).type === 'event')).toBe(true);
+    await hub.close();
   });
 });

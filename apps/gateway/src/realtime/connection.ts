@@ -1,4 +1,5 @@
 import type { AccessClaims, Logger, TokenVerifier, Transport } from '@pm/kernel';
+import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 import type { HubClient, RealtimeHub } from './hub.ts';
 import type { RealtimeMetrics } from './metrics.ts';
@@ -85,7 +86,7 @@ export class RealtimeConnection implements HubClient {
       .catch((error: unknown) => this.deps.logger.warn({ err: error }, 'realtime message failed'));
   }
 
-  push(frame: string): boolean {
+  push(frames: readonly Buffer[]): boolean {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) {
       return false;
     }
@@ -94,7 +95,13 @@ export class RealtimeConnection implements HubClient {
       this.close(CLOSE_TOO_SLOW, 'too slow');
       return false;
     }
-    this.socket.send(frame);
+    // ws has no public cork: its TCP socket is corked so the frames leave in one write.
+    const tcp = (this.socket as unknown as { _socket?: Socket })._socket;
+    tcp?.cork();
+    for (const frame of frames) {
+      this.socket.send(frame, { binary: false });
+    }
+    tcp?.uncork();
     return true;
   }
 

@@ -1,4 +1,11 @@
-import { createLocalJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
+import {
+  createLocalJWKSet,
+  errors,
+  jwtVerify,
+  type JSONWebKeySet,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+} from 'jose';
 import type { KeyValueStore } from '../cache/store.ts';
 import { UnauthorizedError } from '../errors.ts';
 import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, deniedSessionKey, deniedTokenKey, type AccessClaims } from './claims.ts';
@@ -16,6 +23,9 @@ export function httpJwksSource(url: string): JwksSource {
   };
 }
 
+/** Verified tokens remembered per process: a few MB at most. */
+const VERIFIED_TOKENS_KEPT = 10_000;
+
 export interface TokenVerifier {
   verify(token: string): Promise<AccessClaims>;
 }
@@ -23,6 +33,8 @@ export interface TokenVerifier {
 /**
  * Verifies access tokens against the auth service's JWKS. Keys are cached; a token signed with a
  * key id the cache lacks triggers one refetch (key rotation), then fails if the key is still unknown.
+ * A token whose signature was checked is remembered until it expires (the signature check was 5% of
+ * a request's CPU in the benchmark); its key must still be known and the denylist is asked every time.
  */
 export function createTokenVerifier(options: {
   jwks: JwksSource;
@@ -48,6 +60,33 @@ export function createTokenVerifier(options: {
     return inflight;
   };
 
+  /** Tokens whose signature was checked, until they expire: a client sends the same one many times. */
+  const verified = new Map<string, AccessClaims>();
+  const verifySignature = async (token: string, keys: JWTVerifyGetKey): Promise<AccessClaims> => {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, keys, {
+        algorithms: ['EdDSA'],
+        issuer: ACCESS_TOKEN_ISSUER,
+        audience: ACCESS_TOKEN_AUDIENCE,
+        requiredClaims: ['sub', 'jti', 'exp', 'iat'],
+      }));
+    } catch (error) {
+      const expired = error instanceof errors.JWTExpired;
+      throw new UnauthorizedError(
+        expired ? 'The access token has expired' : 'The access token is invalid',
+        expired ? 'TOKEN_EXPIRED' : 'TOKEN_INVALID',
+      );
+    }
+    if (verified.size >= VERIFIED_TOKENS_KEPT) {
+      // The oldest goes first: a Map iterates in insertion order.
+      verified.delete(verified.keys().next().value!);
+    }
+    const claims = payload as unknown as AccessClaims;
+    verified.set(token, claims);
+    return claims;
+  };
+
   return {
     async verify(token) {
       const kid = readKid(token);
@@ -58,22 +97,11 @@ export function createTokenVerifier(options: {
       if (!keySet || !kids.has(kid)) {
         throw new UnauthorizedError('The access token is signed with an unknown key', 'TOKEN_INVALID');
       }
-      let payload: JWTPayload;
-      try {
-        ({ payload } = await jwtVerify(token, keySet, {
-          algorithms: ['EdDSA'],
-          issuer: ACCESS_TOKEN_ISSUER,
-          audience: ACCESS_TOKEN_AUDIENCE,
-          requiredClaims: ['sub', 'jti', 'exp', 'iat'],
-        }));
-      } catch (error) {
-        const expired = error instanceof errors.JWTExpired;
-        throw new UnauthorizedError(
-          expired ? 'The access token has expired' : 'The access token is invalid',
-          expired ? 'TOKEN_EXPIRED' : 'TOKEN_INVALID',
-        );
+      const claims = verified.get(token) ?? (await verifySignature(token, keySet));
+      if (claims.exp * 1000 <= Date.now()) {
+        verified.delete(token);
+        throw new UnauthorizedError('The access token has expired', 'TOKEN_EXPIRED');
       }
-      const claims = payload as unknown as AccessClaims;
       const denylist = options.denylist;
       if (denylist) {
         const [token, session] = await Promise.all([

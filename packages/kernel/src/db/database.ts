@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { PreparingClient } from './preparing-client.ts';
 
 // Counts and bigints come back as strings by default; ids and sums we need as numbers are cast in SQL.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
@@ -30,7 +31,11 @@ export interface DatabaseOptions {
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.maxConnections ?? 10,
+      Client: PreparingClient,
+    });
     // A connection the server ends (a restart, a failover, a dropped test database) must not crash
     // the process with an unhandled 'error': the pool drops it and opens another for the next query,
     // and a query that was running on it still fails with the error.
@@ -43,7 +48,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const pglite = new PGlite(dataDir);
   await pglite.waitReady;
   // PGlite has a single backend: one pool connection, shared by every service of the process.
-  const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
+  const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, Client: PreparingClient });
   return wrap('pglite', pool, async () => {
     await pool.end();
     await pglite.close();

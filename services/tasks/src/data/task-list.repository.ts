@@ -1,11 +1,11 @@
-import { ValidationError } from '@pm/kernel';
+import { PLAN_EVERY_TIME, ValidationError } from '@pm/kernel';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Task, TaskListQuery, TaskSort } from '../contract/http.ts';
 import { asTask, isBlocked, taskQuery } from './task.repository.ts';
 import { table, type TasksDatabase } from './tasks.tables.ts';
 
 export interface TaskListFilter extends Omit<TaskListQuery, 'limit' | 'cursor' | 'sort'> {
-  /** The caller: resolves `assignee=me` and, without `project_id`, limits to projects they see. */
+  /** The caller: resolves `assignee=me` and limits the list to projects they see. */
   userId: string;
 }
 
@@ -57,13 +57,25 @@ function orderOf(sort: TaskSort | undefined, q: string | undefined): Order {
   }
 }
 
-/** Task `t` is in a live project `userId` sees (ADR 0002, from the read models). */
-export function visibleProjects(userId: string) {
-  return sql<boolean>`t.project_id in (
-    select p.id from ${table('projects')} p
+/** Live projects `userId` sees (ADR 0002, from the read models): the `from … where …` of a sub-query. */
+function projectsSeenBy(userId: string) {
+  return sql`${table('projects')} p
     join ${table('org_memberships')} om on om.organization_id = p.organization_id and om.user_id = ${userId} and om.role is not null
     left join ${table('project_memberships')} pm on pm.project_id = p.id and pm.user_id = ${userId} and pm.role is not null
-    where p.deleted_at is null and (om.role in ('owner', 'admin', 'member') or pm.role is not null))`;
+    where p.deleted_at is null and (om.role in ('owner', 'admin', 'member') or pm.role is not null)`;
+}
+
+/** Task `t` is in a live project `userId` sees. */
+export function visibleProjects(userId: string) {
+  return sql<boolean>`t.project_id in (select p.id from ${projectsSeenBy(userId)})`;
+}
+
+/**
+ * Project `projectId` is live and `userId` sees it: an uncorrelated condition, so PostgreSQL checks
+ * it once before reading any task (a one-time filter) and reads none for an outsider.
+ */
+export function visibleProject(userId: string, projectId: string) {
+  return sql<boolean>`exists (select 1 from ${projectsSeenBy(userId)} and p.id = ${projectId})`;
 }
 
 function checkCursor(after: [SortKey, string] | undefined, order: Order) {
@@ -96,7 +108,7 @@ export class TaskListRepository {
     checkCursor(after, order);
     let query = taskQuery(this.db).select(order.cursorValue.as('sort_key'));
     query = filter.project_id
-      ? query.where('t.project_id', '=', filter.project_id)
+      ? query.where('t.project_id', '=', filter.project_id).where(visibleProject(filter.userId, filter.project_id))
       : query.where(visibleProjects(filter.userId));
     if (filter.status) {
       query = query.where('t.status', '=', filter.status);
@@ -135,7 +147,11 @@ export class TaskListRepository {
       query = query.where(isBlocked(filter.blocked));
     }
     if (filter.q) {
-      query = query.where(sql<boolean>`t.search @@ websearch_to_tsquery('english', ${filter.q})`);
+      // Planned for its own project and words: a generic plan for an average project scanned the
+      // 1,000,000-task project's whole index (kernel PLAN_EVERY_TIME).
+      query = query.where(
+        sql<boolean>`${sql.raw(PLAN_EVERY_TIME)} t.search @@ websearch_to_tsquery('english', ${filter.q})`,
+      );
     }
     if (after) {
       const op = sql.raw(order.descending ? '<' : '>');

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Task, TaskActivity } from '../contract/http.ts';
+import type { ProjectAccess } from './access.repository.ts';
 import { table, type Db, type TasksDatabase, type TasksTable } from './tasks.tables.ts';
 
 /** Columns a write may set (`number`, `rank` and identity are set by create and move only). */
@@ -89,6 +90,53 @@ export class TaskRepository {
   async findById(id: string, db: Db = this.db): Promise<Task | undefined> {
     const row = await taskQuery(db).where('t.id', '=', id).executeTakeFirst();
     return row ? asTask(row) : undefined;
+  }
+
+  /**
+   * The task and the caller's roles on its live project, in one round trip: reading a task is the
+   * most frequent request, and the separate access query was a third of its database time.
+   */
+  async findWithAccess(id: string, userId: string): Promise<{ task: Task; access: ProjectAccess } | undefined> {
+    const row = await taskQuery(this.db)
+      .leftJoin('org_memberships as om', (join) =>
+        join.onRef('om.organization_id', '=', 'p.organization_id').on('om.user_id', '=', userId),
+      )
+      .leftJoin('project_memberships as pm', (join) =>
+        join.onRef('pm.project_id', '=', 'p.id').on('pm.user_id', '=', userId),
+      )
+      .select([
+        'om.role as access_org_role',
+        'pm.role as access_member_role',
+        'p.key as access_project_key',
+        'p.status as access_project_status',
+        'p.workflow as access_project_workflow',
+        'p.updated_at as access_project_updated_at',
+      ])
+      .where('t.id', '=', id)
+      .where('p.deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (!row) {
+      return undefined;
+    }
+    const {
+      access_org_role: orgRole,
+      access_member_role: memberRole,
+      access_project_key: key,
+      access_project_status: status,
+      access_project_workflow: workflow,
+      access_project_updated_at: updatedAt,
+      ...task
+    } = row;
+    const project = {
+      id: task.project_id,
+      organization_id: task.organization_id,
+      key,
+      status,
+      workflow,
+      deleted_at: null,
+      updated_at: updatedAt,
+    };
+    return { task: asTask(task), access: { project, orgRole: orgRole ?? null, memberRole: memberRole ?? null } };
   }
 
   /** Tasks with this human key in any project (project keys are unique only per organization). */

@@ -75,11 +75,10 @@ export async function taskFor(
   field?: string,
 ): Promise<{ task: Task; project: ProjectContext }> {
   const id = await visibleId(deps, userId, idOrKey);
-  const task = id ? await deps.tasks.findById(id) : undefined;
-  const access = task ? await deps.access.projectAccess(userId, task.project_id) : undefined;
-  const project = access ? contextOf(access, action) : undefined;
-  if (!task || !project) {
+  const found = id ? await deps.tasks.findWithAccess(id, userId) : undefined;
+  const project = found ? contextOf(found.access, action) : undefined;
+  if (!found || !project) {
     throw new TaskNotFoundError(field);
   }
-  return { task, project };
+  return { task: found.task, project };
 }
