@@ -162,7 +162,7 @@ export class TaskRepository {
     return row?.version;
   }
 
-  /** The next number of the project's tasks, counted in the caller's transaction. */
+  /** The next number of the project's tasks: in the caller's transaction, or on its own (`this.db`). */
   async nextNumber(trx: Db, projectId: string): Promise<number> {
     const row = await trx
       .insertInto('task_counters')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rankBetween } from './rank.ts';
+import { rankAfter, rankBetween } from './rank.ts';
 
 describe('rankBetween', () => {
   it('starts in the middle and appends after the last rank', () => {
@@ -36,5 +36,18 @@ describe('rankBetween', () => {
         }
       }
     }
+  });
+});
+
+describe('rankAfter', () => {
+  it('appends after the last rank, distinct for every number even from the same last rank', () => {
+    const ranks = [1, 2, 35, 36, 54, 1295, 1296].map((number) => rankAfter('i', number));
+    expect(new Set(ranks).size).toBe(ranks.length);
+    ranks.forEach((rank) => {
+      expect(rank > 'i').toBe(true);
+      expect(rank.endsWith('0')).toBe(false);
+    });
+    expect(rankAfter(null, 1) > rankAfter(null, 0)).toBe(true);
+    expect(rankAfter(rankAfter('i', 7), 8) > rankAfter('i', 7)).toBe(true);
   });
 });

@@ -37,3 +37,12 @@ export function rankBetween(before: string | null, after: string | null): string
     }
   }
 }
+
+/**
+ * A rank after `last` that no call with another `unique` returns (a task's number): tasks can be
+ * appended without a lock, as two creations that read the same last rank still get distinct ranks,
+ * ordered by their numbers' base-36 digits. Ends in "i", never in "0".
+ */
+export function rankAfter(last: string | null, unique: number): string {
+  return `${rankBetween(last, null)}${unique.toString(36)}i`;
+}

@@ -1,7 +1,7 @@
 import type { CreateTaskBody, StatusCategory, Task } from '../contract/http.ts';
 import type { Db } from '../data/tasks.tables.ts';
 import type { TasksDeps } from '../deps.ts';
-import { rankBetween } from '../domain/rank.ts';
+import { rankAfter } from '../domain/rank.ts';
 import { initialStatus } from '../domain/workflow.ts';
 import { projectFor, type ProjectContext } from './task-access.ts';
 import { taskEvents } from './task-events.ts';
@@ -19,7 +19,13 @@ export async function createTask(deps: TasksDeps, userId: string, body: CreateTa
   const project = await projectFor(deps, userId, projectId, 'write');
   const draft = await checkedDraft(deps, project, fields);
   const now = deps.clock.now();
-  return deps.outbox.transaction(deps.db, (trx) => insertTask(deps, trx, project, userId, draft, now));
+  // The number is taken in a statement of its own: taken inside the transaction, the project's
+  // counter row stayed locked until commit and the project's creations ran one at a time
+  // (bench/RESULTS.md). A creation failing after this leaves a gap in the numbers, as in Jira.
+  const number = await deps.tasks.nextNumber(deps.db, project.id);
+  return deps.outbox.transaction(deps.db, (trx) =>
+    insertTask(deps, trx, project, userId, draft, now, number),
+  );
 }
 
 /** Checks a new task's fields against its project: workflow status, assignee, parent, date, milestone. */
@@ -37,7 +43,10 @@ export async function checkedDraft(
   return { ...rest, ...status };
 }
 
-/** Writes a checked task in the caller's transaction: its number, rank, `created` activity and events. */
+/**
+ * Writes a checked task in the caller's transaction: its number (unless taken before), rank at the
+ * end of the board, `created` activity and events.
+ */
 export async function insertTask(
   deps: Pick<TasksDeps, 'tasks' | 'outbox'>,
   trx: Db,
@@ -45,9 +54,10 @@ export async function insertTask(
   userId: string,
   draft: TaskDraft,
   now: Date,
+  takenNumber?: number,
 ): Promise<Task> {
-  const number = await deps.tasks.nextNumber(trx, project.id);
-  const rank = rankBetween(await deps.tasks.lastRank(trx, project.id), null);
+  const number = takenNumber ?? (await deps.tasks.nextNumber(trx, project.id));
+  const rank = rankAfter(await deps.tasks.lastRank(trx, project.id), number);
   const id = await deps.tasks.insert(
     trx,
     {
