@@ -5,6 +5,7 @@ import type { Db } from '../data/time.tables.ts';
 import type { TimeTrackingDeps } from '../deps.ts';
 import { floorToMinute, knownTimeZone, localDate, minutesBetween } from '../domain/calendar.ts';
 import { EntryOverlapError, InvalidTimeFieldError, WeekLockedError } from '../domain/time.errors.ts';
+import type { Caller, Target } from './caller-scope.ts';
 
 const MAX_ENTRY_MINUTES = 7 * 24 * 60;
 
@@ -141,4 +142,39 @@ export async function announce(
     { actor_id: actorId, org_id: entry.organization_id, project_id: entry.project_id },
   );
   await deps.outbox.add(trx, event);
+}
+
+/**
+ * Writes a new entry of the caller's own time in their locked calendar (the caller's transaction,
+ * after `lockPerson`): placed in their zone, refused in a locked week or over another entry,
+ * announced with its task's totals. `end` null: a running timer.
+ */
+export async function insertEntry(
+  deps: TimeTrackingDeps,
+  trx: Db,
+  caller: Caller,
+  target: Target,
+  fields: { description?: string | null | undefined; billable?: boolean | undefined },
+  times: { start: Date; end: Date | null },
+  now: Date,
+): Promise<EntryRow> {
+  const placement = await place(deps, trx, caller.id, times.start, times.end);
+  await guardWeek(deps, trx, target.organizationId, caller.id, placement.entry_date);
+  await guardOverlap(deps, trx, target.organizationId, caller.id, placement);
+  const id = await deps.entries.insert(
+    trx,
+    {
+      organization_id: target.organizationId,
+      user_id: caller.id,
+      project_id: target.projectId,
+      task_id: target.taskId,
+      description: fields.description ?? null,
+      billable: fields.billable ?? true,
+      ...placement,
+    },
+    now,
+  );
+  const entry = (await deps.entries.find(id, now, trx))!;
+  await announce(deps, trx, 'created', entry, caller.id);
+  return entry;
 }

@@ -5,7 +5,7 @@ import type { Db } from '../data/time.tables.ts';
 import type { TimeTrackingDeps } from '../deps.ts';
 import { EntryNotFoundError, InvalidTimeFieldError, VersionConflictError } from '../domain/time.errors.ts';
 import { isAdminOf, targetFor, type Caller } from './caller-scope.ts';
-import { announce, checkTimes, guardOverlap, guardWeek, place } from './entry-writes.ts';
+import { announce, checkTimes, guardOverlap, guardWeek, insertEntry, place } from './entry-writes.ts';
 import { entryFilters, pageAfter } from './entry-filters.ts';
 
 /** A finished entry of the caller's own time. */
@@ -19,25 +19,7 @@ export async function createEntry(
   const times = checkTimes(new Date(body.start_time), new Date(body.end_time), now);
   return deps.outbox.transaction(deps.db, async (trx) => {
     await deps.entries.lockPerson(trx, caller.id);
-    const placement = await place(deps, trx, caller.id, times.start, times.end);
-    await guardWeek(deps, trx, target.organizationId, caller.id, placement.entry_date);
-    await guardOverlap(deps, trx, target.organizationId, caller.id, placement);
-    const id = await deps.entries.insert(
-      trx,
-      {
-        organization_id: target.organizationId,
-        user_id: caller.id,
-        project_id: target.projectId,
-        task_id: target.taskId,
-        description: body.description ?? null,
-        billable: body.billable ?? true,
-        ...placement,
-      },
-      now,
-    );
-    const entry = (await deps.entries.find(id, now, trx))!;
-    await announce(deps, trx, 'created', entry, caller.id);
-    return entry;
+    return insertEntry(deps, trx, caller, target, body, times, now);
   });
 }
 

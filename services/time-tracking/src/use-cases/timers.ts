@@ -5,7 +5,7 @@ import type { TimeTrackingDeps } from '../deps.ts';
 import { floorToMinute } from '../domain/calendar.ts';
 import { TimerNotRunningError } from '../domain/time.errors.ts';
 import { targetFor, type Caller } from './caller-scope.ts';
-import { announce, guardOverlap, guardWeek, place } from './entry-writes.ts';
+import { announce, insertEntry, place } from './entry-writes.ts';
 
 /**
  * Ends the person's running timer at this minute. Entries are whole minutes and never empty, so a
@@ -55,24 +55,15 @@ export async function startTimer(
   return deps.outbox.transaction(deps.db, async (trx) => {
     await deps.entries.lockPerson(trx, caller.id);
     const stopped = await stopRunning(deps, trx, caller.id, caller.id, now);
-    const placement = await place(deps, trx, caller.id, floorToMinute(now), null);
-    await guardWeek(deps, trx, target.organizationId, caller.id, placement.entry_date);
-    await guardOverlap(deps, trx, target.organizationId, caller.id, placement);
-    const id = await deps.entries.insert(
+    const entry = await insertEntry(
+      deps,
       trx,
-      {
-        organization_id: target.organizationId,
-        user_id: caller.id,
-        project_id: target.projectId,
-        task_id: target.taskId,
-        description: body.description ?? null,
-        billable: body.billable ?? true,
-        ...placement,
-      },
+      caller,
+      target,
+      body,
+      { start: floorToMinute(now), end: null },
       now,
     );
-    const entry = (await deps.entries.find(id, now, trx))!;
-    await announce(deps, trx, 'created', entry, caller.id);
     return { entry, stopped: stopped?.entry ?? null };
   });
 }
