@@ -11,6 +11,9 @@ export default defineConfig({
     ],
     exclude: ['**/node_modules/**', '**/dist/**'],
     testTimeout: 90_000,
+    // expect.poll waits as long as Playwright's own waits (10 s), not Vitest's default 1 s: a
+    // browser page on a busy 2-core machine can take longer than a second to show what it loaded.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 120_000,
     pool: 'forks',
     fileParallelism: true,
