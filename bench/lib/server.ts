@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
-/** The repository root: children run from here so `tsx` and the workspaces resolve. */
+/** The repository root: children run from here so `tsx`, the build and the workspaces resolve. */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface ChildServer {
@@ -40,7 +40,12 @@ export function spawnTsx(
   args: string[],
   env: Record<string, string>,
 ): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+  return spawnNode(['--import', 'tsx', script, ...args], env);
+}
+
+/** Starts `node <args>` from the root, keeping the tail of its output. */
+function spawnNode(args: string[], env: Record<string, string>): { child: ChildProcess; output: () => string } {
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...baseEnv(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -89,10 +94,25 @@ async function waitReady(
   throw new Error(`the server was not ready within ${timeoutMs} ms:\n${output()}`);
 }
 
-/** The all-in-one server as production runs it, in a child process; resolves once /ready answers 200. */
+let built = false;
+
+/** `npm run build:server`, once per bench run: the server runs as compiled JavaScript, as in production. */
+function buildServer(): void {
+  if (built) {
+    return;
+  }
+  const run = spawnSync(process.execPath, ['scripts/build-server.mjs'], { cwd: ROOT, encoding: 'utf8' });
+  if (run.status !== 0) {
+    throw new Error(`building the server failed:\n${run.stderr}`);
+  }
+  built = true;
+}
+
+/** The all-in-one server as production runs it (built, as `npm run serve` starts it), in a child process; resolves once /ready answers 200. */
 export async function startServer(env: Record<string, string>): Promise<ChildServer> {
+  buildServer();
   const port = await freePort();
-  const { child, output } = spawnTsx('apps/server/src/main.ts', [], {
+  const { child, output } = spawnNode(['--enable-source-maps', 'dist/server/main.js'], {
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
     HOST: '127.0.0.1',
