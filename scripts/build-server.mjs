@@ -2,7 +2,7 @@
 // bundled with the workspace packages into dist/server, npm packages left as imports.
 // Running compiled JavaScript instead of transpiling TypeScript at start-up with tsx keeps about
 // 80 MB less resident (bench/RESULTS.md) and starts faster.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { build } from 'esbuild';
 
@@ -30,6 +30,9 @@ const sourceImportMeta = {
     });
   },
 };
+
+// Chunk names carry a hash: clear the last build's so only this one's are left.
+rmSync(outdir, { recursive: true, force: true });
 
 await build({
   entryPoints: ['apps/server/src/main.ts', 'apps/server/src/service-main.ts'],
