@@ -162,17 +162,27 @@ export class TaskRepository {
     return row?.version;
   }
 
-  /** The next number of the project's tasks: in the caller's transaction, or on its own (`this.db`). */
-  async nextNumber(trx: Db, projectId: string): Promise<number> {
+  /**
+   * The next number of the project's tasks and the rank at the end of its board, in one round trip:
+   * in the caller's transaction, or on its own (`this.db`).
+   */
+  async nextPlace(trx: Db, projectId: string): Promise<{ number: number; lastRank: string | null }> {
     const row = await trx
       .insertInto('task_counters')
       .values({ project_id: projectId, last_number: 1 })
       .onConflict((oc) =>
         oc.column('project_id').doUpdateSet({ last_number: sql`task_counters.last_number + 1` }),
       )
-      .returning('last_number')
+      .returning((eb) => [
+        'last_number',
+        eb
+          .selectFrom('tasks')
+          .select((inner) => inner.fn.max('rank').as('rank'))
+          .where('project_id', '=', projectId)
+          .as('last_rank'),
+      ])
       .executeTakeFirstOrThrow();
-    return row.last_number;
+    return { number: row.last_number, lastRank: row.last_rank ?? null };
   }
 
   async lastRank(trx: Db, projectId: string): Promise<string | null> {

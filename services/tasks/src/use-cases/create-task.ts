@@ -22,9 +22,10 @@ export async function createTask(deps: TasksDeps, userId: string, body: CreateTa
   // The number is taken in a statement of its own: taken inside the transaction, the project's
   // counter row stayed locked until commit and the project's creations ran one at a time
   // (bench/RESULTS.md). A creation failing after this leaves a gap in the numbers, as in Jira.
-  const number = await deps.tasks.nextNumber(deps.db, project.id);
+  // The last rank comes with it: two creations reading the same one still get distinct ranks.
+  const place = await deps.tasks.nextPlace(deps.db, project.id);
   return deps.outbox.transaction(deps.db, (trx) =>
-    insertTask(deps, trx, project, userId, draft, now, number),
+    insertTask(deps, trx, project, userId, draft, now, place),
   );
 }
 
@@ -44,8 +45,8 @@ export async function checkedDraft(
 }
 
 /**
- * Writes a checked task in the caller's transaction: its number (unless taken before), rank at the
- * end of the board, `created` activity and events.
+ * Writes a checked task in the caller's transaction: its number and rank at the end of the board
+ * (unless taken before), `created` activity and events.
  */
 export async function insertTask(
   deps: Pick<TasksDeps, 'tasks' | 'outbox'>,
@@ -54,10 +55,10 @@ export async function insertTask(
   userId: string,
   draft: TaskDraft,
   now: Date,
-  takenNumber?: number,
+  takenPlace?: { number: number; lastRank: string | null },
 ): Promise<Task> {
-  const number = takenNumber ?? (await deps.tasks.nextNumber(trx, project.id));
-  const rank = rankAfter(await deps.tasks.lastRank(trx, project.id), number);
+  const { number, lastRank } = takenPlace ?? (await deps.tasks.nextPlace(trx, project.id));
+  const rank = rankAfter(lastRank, number);
   const id = await deps.tasks.insert(
     trx,
     {
