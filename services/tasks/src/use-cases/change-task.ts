@@ -71,8 +71,7 @@ export async function applyChanges(
 ): Promise<Task> {
   const now = deps.clock.now();
   return deps.outbox.transaction(deps.db, async (trx) => {
-    const locked = await deps.tasks.lock(trx, task.id);
-    const current = locked === undefined ? undefined : await deps.tasks.findById(task.id, trx);
+    const current = await deps.tasks.findForUpdate(trx, task.id);
     if (!current) {
       throw new TaskNotFoundError();
     }
@@ -87,9 +86,11 @@ export async function applyChanges(
     if (changed.includes('status')) {
       applied.status_category = changes.status_category;
     }
-    await deps.tasks.update(trx, task.id, applied, now);
-    await deps.tasks.addActivity(
+    await deps.tasks.update(
       trx,
+      task.id,
+      applied,
+      now,
       changed.map((field) => ({
         task_id: task.id,
         actor_id: userId,
@@ -97,7 +98,6 @@ export async function applyChanges(
         from: current[field as keyof Task],
         to: changes[field as keyof TaskChanges],
       })),
-      now,
     );
     const updated = (await deps.tasks.findById(task.id, trx))!;
     await deps.outbox.add(trx, ...taskEvents('updated', updated, userId, changed));

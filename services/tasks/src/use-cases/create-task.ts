@@ -70,11 +70,7 @@ export async function insertTask(
       created_by: userId,
     },
     now,
-  );
-  await deps.tasks.addActivity(
-    trx,
-    [{ task_id: id, actor_id: userId, field: 'created', from: null, to: draft.title }],
-    now,
+    (taskId) => [{ task_id: taskId, actor_id: userId, field: 'created', from: null, to: draft.title }],
   );
   const task = (await deps.tasks.findById(id, trx))!;
   await deps.outbox.add(trx, ...taskEvents('created', task, userId));
