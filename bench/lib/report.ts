@@ -88,7 +88,7 @@ export function liveText(live: LiveResult): string {
 export function memoryText(memory: MemoryReport): string {
   return (
     `Memory (server RSS): peak ${mb(memory.peakRssBytes)}, after the run ${mb(memory.postRunRssBytes)}; ` +
-    `long mixed run ${mb(memory.afterWarmupRssBytes)} after warm-up → ${mb(memory.endRssBytes)} at the end ` +
+    `long mixed run ${mb(memory.afterWarmupRssBytes)} after warm-up → ${mb(memory.endRssBytes)} at the end (medians of a fifth of the run each) ` +
     `(${(memory.growth * 100).toFixed(1)}%, ${memory.samples} samples)`
   );
 }
