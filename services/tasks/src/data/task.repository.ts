@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { queryTemplate } from '@pm/kernel';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Task, TaskActivity } from '../contract/http.ts';
 import type { ProjectAccess } from './access.repository.ts';
@@ -103,17 +104,48 @@ function activityRows(entries: ActivityEntry[], now: Date) {
   }));
 }
 
+/** A task by id (compiled once: see the kernel's queryTemplate). */
+const taskById = queryTemplate(1, (db: Kysely<TasksDatabase>, id: string) =>
+  taskQuery(db).where('t.id', '=', id),
+);
+
+/** A task by id, its row locked until the transaction ends. */
+const taskForUpdate = queryTemplate(1, (db: Kysely<TasksDatabase>, id: string) =>
+  taskQuery(db).where('t.id', '=', id).forUpdate('t'),
+);
+
+/** A task of a live project with the caller's roles on that project and the project's details. */
+const taskWithAccess = queryTemplate(2, (db: Kysely<TasksDatabase>, id: string, userId: string) =>
+  taskQuery(db)
+    .leftJoin('org_memberships as om', (join) =>
+      join.onRef('om.organization_id', '=', 'p.organization_id').on('om.user_id', '=', userId),
+    )
+    .leftJoin('project_memberships as pm', (join) =>
+      join.onRef('pm.project_id', '=', 'p.id').on('pm.user_id', '=', userId),
+    )
+    .select([
+      'om.role as access_org_role',
+      'pm.role as access_member_role',
+      'p.key as access_project_key',
+      'p.status as access_project_status',
+      'p.workflow as access_project_workflow',
+      'p.updated_at as access_project_updated_at',
+    ])
+    .where('t.id', '=', id)
+    .where('p.deleted_at', 'is', null),
+);
+
 export class TaskRepository {
   constructor(private readonly db: Kysely<TasksDatabase>) {}
 
   async findById(id: string, db: Db = this.db): Promise<Task | undefined> {
-    const row = await taskQuery(db).where('t.id', '=', id).executeTakeFirst();
+    const [row] = await taskById.run(db, id);
     return row ? asTask(row) : undefined;
   }
 
   /** The task, its row locked until the transaction ends: one round trip for the lock and the read. */
   async findForUpdate(trx: Db, id: string): Promise<Task | undefined> {
-    const row = await taskQuery(trx).where('t.id', '=', id).forUpdate('t').executeTakeFirst();
+    const [row] = await taskForUpdate.run(trx, id);
     return row ? asTask(row) : undefined;
   }
 
@@ -121,25 +153,11 @@ export class TaskRepository {
    * The task and the caller's roles on its live project, in one round trip: reading a task is the
    * most frequent request, and the separate access query was a third of its database time.
    */
-  async findWithAccess(id: string, userId: string): Promise<{ task: Task; access: ProjectAccess } | undefined> {
-    const row = await taskQuery(this.db)
-      .leftJoin('org_memberships as om', (join) =>
-        join.onRef('om.organization_id', '=', 'p.organization_id').on('om.user_id', '=', userId),
-      )
-      .leftJoin('project_memberships as pm', (join) =>
-        join.onRef('pm.project_id', '=', 'p.id').on('pm.user_id', '=', userId),
-      )
-      .select([
-        'om.role as access_org_role',
-        'pm.role as access_member_role',
-        'p.key as access_project_key',
-        'p.status as access_project_status',
-        'p.workflow as access_project_workflow',
-        'p.updated_at as access_project_updated_at',
-      ])
-      .where('t.id', '=', id)
-      .where('p.deleted_at', 'is', null)
-      .executeTakeFirst();
+  async findWithAccess(
+    id: string,
+    userId: string,
+  ): Promise<{ task: Task; access: ProjectAccess } | undefined> {
+    const [row] = await taskWithAccess.run(this.db, id, userId);
     if (!row) {
       return undefined;
     }
@@ -161,7 +179,10 @@ export class TaskRepository {
       deleted_at: null,
       updated_at: updatedAt,
     };
-    return { task: asTask(task), access: { project, orgRole: orgRole ?? null, memberRole: memberRole ?? null } };
+    return {
+      task: asTask(task),
+      access: { project, orgRole: orgRole ?? null, memberRole: memberRole ?? null },
+    };
   }
 
   /** Tasks with this human key in any project (project keys are unique only per organization). */
@@ -242,10 +263,17 @@ export class TaskRepository {
    * Inserts the task and its activity rows in one statement (a data-modifying `with`): a round trip
    * less on every creation. The task's id is chosen here so the activity rows can carry it.
    */
-  async insert(trx: Db, task: NewTask, now: Date, activity: (id: string) => ActivityEntry[]): Promise<string> {
+  async insert(
+    trx: Db,
+    task: NewTask,
+    now: Date,
+    activity: (id: string) => ActivityEntry[],
+  ): Promise<string> {
     const id = randomUUID();
     await trx
-      .with('created', (db) => db.insertInto('tasks').values({ ...task, id, created_at: now, updated_at: now }))
+      .with('created', (db) =>
+        db.insertInto('tasks').values({ ...task, id, created_at: now, updated_at: now }),
+      )
       .insertInto('task_activity')
       .values(activityRows(activity(id), now))
       .execute();
@@ -253,7 +281,13 @@ export class TaskRepository {
   }
 
   /** Updates the task and adds the activity rows of the change in one statement, as `insert` does. */
-  async update(trx: Db, id: string, changes: TaskChanges, now: Date, activity: ActivityEntry[]): Promise<void> {
+  async update(
+    trx: Db,
+    id: string,
+    changes: TaskChanges,
+    now: Date,
+    activity: ActivityEntry[],
+  ): Promise<void> {
     const update = trx
       .updateTable('tasks')
       .set({ ...changes, version: sql`version + 1`, updated_at: now })
