@@ -1,4 +1,4 @@
-import { PLAN_EVERY_TIME, ValidationError } from '@pm/kernel';
+import { PLAN_EVERY_TIME, queryTemplate, ValidationError, type QueryTemplate } from '@pm/kernel';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Task, TaskListQuery, TaskSort } from '../contract/http.ts';
 import { asTask, isBlocked, taskQuery } from './task.repository.ts';
@@ -94,8 +94,113 @@ function checkCursor(after: [SortKey, string] | undefined, order: Order) {
   }
 }
 
-/** Filtered, sorted, keyset-paginated task lists. */
+/** Filter values a list query carries as parameters, in the order its template takes them. */
+const VALUE_FIELDS = [
+  'userId',
+  'project_id',
+  'status',
+  'status_category',
+  'assignee',
+  'priority',
+  'tag',
+  'milestone_id',
+  'parent_task_id',
+  'due_before',
+  'due_after',
+  'q',
+  'after_key',
+  'after_id',
+  'limit',
+] as const;
+type ValueField = (typeof VALUE_FIELDS)[number];
+type ListValues = Partial<Record<ValueField, string | number>>;
+
+/** What shapes a list query's text besides which values it carries. */
+interface ListFlags {
+  sort: TaskSort | undefined;
+  unassigned: boolean;
+  overdue: boolean | undefined;
+  blocked: boolean | undefined;
+}
+
+/** Distinct list shapes kept compiled; past it (unusual filter mixes), a list is built each time. */
+const MAX_TEMPLATES = 200;
+
+/** The list query for these values (or a template's stand-ins for them) and flags. */
+function listQuery(db: Kysely<TasksDatabase>, v: ListValues, flags: ListFlags) {
+  const text = (field: ValueField) => v[field] as string;
+  const order = orderOf(flags.sort, v.q === undefined ? undefined : text('q'));
+  let query = taskQuery(db).select(order.cursorValue.as('sort_key'));
+  query =
+    v.project_id === undefined
+      ? query.where(visibleProjects(text('userId')))
+      : query
+          .where('t.project_id', '=', text('project_id'))
+          .where(visibleProject(text('userId'), text('project_id')));
+  if (v.status !== undefined) {
+    query = query.where('t.status', '=', text('status'));
+  }
+  if (v.status_category !== undefined) {
+    query = query.where('t.status_category', '=', text('status_category') as Task['status_category']);
+  }
+  if (flags.unassigned) {
+    query = query.where('t.assigned_to', 'is', null);
+  } else if (v.assignee !== undefined) {
+    query = query.where('t.assigned_to', '=', text('assignee'));
+  }
+  if (v.priority !== undefined) {
+    query = query.where('t.priority', '=', text('priority') as Task['priority']);
+  }
+  if (v.tag !== undefined) {
+    query = query.where(sql<boolean>`t.tags @> array[${v.tag}]::text[]`);
+  }
+  if (v.milestone_id !== undefined) {
+    query = query.where('t.milestone_id', '=', text('milestone_id'));
+  }
+  if (v.parent_task_id !== undefined) {
+    query = query.where('t.parent_task_id', '=', text('parent_task_id'));
+  }
+  if (v.due_before !== undefined) {
+    query = query.where(sql<boolean>`t.due_date < ${v.due_before}::date`);
+  }
+  if (v.due_after !== undefined) {
+    query = query.where(sql<boolean>`t.due_date > ${v.due_after}::date`);
+  }
+  if (flags.overdue !== undefined) {
+    const overdue = sql<boolean>`(t.due_date < current_date and t.status_category <> 'done')`;
+    query = query.where(flags.overdue ? overdue : sql<boolean>`not coalesce(${overdue}, false)`);
+  }
+  if (flags.blocked !== undefined) {
+    query = query.where(isBlocked(flags.blocked));
+  }
+  if (v.q !== undefined) {
+    // Planned for its own project and words: a generic plan for an average project scanned the
+    // 1,000,000-task project's whole index (kernel PLAN_EVERY_TIME).
+    query = query.where(
+      sql<boolean>`${sql.raw(PLAN_EVERY_TIME)} t.search @@ websearch_to_tsquery('english', ${v.q})`,
+    );
+  }
+  if (v.after_key !== undefined) {
+    const op = sql.raw(order.descending ? '<' : '>');
+    query = query.where(
+      sql<boolean>`(${order.expr}, t.id) ${op} (${v.after_key}::${sql.raw(order.cast)}, ${v.after_id}::uuid)`,
+    );
+  }
+  const direction = sql.raw(order.descending ? 'desc' : 'asc');
+  return query
+    .orderBy(sql`${order.expr} ${direction}`)
+    .orderBy(sql`t.id ${direction}`)
+    .limit(v.limit as number);
+}
+
+/**
+ * Filtered, sorted, keyset-paginated task lists. Each shape of list (which filters are set, the
+ * sort, a cursor or not) is compiled once and then run with the call's values (the kernel's
+ * queryTemplate): building the query was the largest library cost of a list request.
+ */
 export class TaskListRepository {
+  private readonly templates = new Map<string, QueryTemplate<TasksDatabase, (string | number)[], unknown>>();
+
   constructor(private readonly db: Kysely<TasksDatabase>) {}
 
   async list(
@@ -104,67 +209,39 @@ export class TaskListRepository {
     limit: number,
     after?: [SortKey, string],
   ): Promise<(Task & { sort_key: SortKey })[]> {
-    const order = orderOf(sort, filter.q);
-    checkCursor(after, order);
-    let query = taskQuery(this.db).select(order.cursorValue.as('sort_key'));
-    query = filter.project_id
-      ? query.where('t.project_id', '=', filter.project_id).where(visibleProject(filter.userId, filter.project_id))
-      : query.where(visibleProjects(filter.userId));
-    if (filter.status) {
-      query = query.where('t.status', '=', filter.status);
-    }
-    if (filter.status_category) {
-      query = query.where('t.status_category', '=', filter.status_category);
-    }
-    if (filter.assignee === 'unassigned') {
-      query = query.where('t.assigned_to', 'is', null);
-    } else if (filter.assignee) {
-      query = query.where('t.assigned_to', '=', filter.assignee === 'me' ? filter.userId : filter.assignee);
-    }
-    if (filter.priority) {
-      query = query.where('t.priority', '=', filter.priority);
-    }
-    if (filter.tag) {
-      query = query.where(sql<boolean>`t.tags @> array[${filter.tag}]::text[]`);
-    }
-    if (filter.milestone_id) {
-      query = query.where('t.milestone_id', '=', filter.milestone_id);
-    }
-    if (filter.parent_task_id) {
-      query = query.where('t.parent_task_id', '=', filter.parent_task_id);
-    }
-    if (filter.due_before) {
-      query = query.where(sql<boolean>`t.due_date < ${filter.due_before}::date`);
-    }
-    if (filter.due_after) {
-      query = query.where(sql<boolean>`t.due_date > ${filter.due_after}::date`);
-    }
-    if (filter.overdue !== undefined) {
-      const overdue = sql<boolean>`(t.due_date < current_date and t.status_category <> 'done')`;
-      query = query.where(filter.overdue ? overdue : sql<boolean>`not coalesce(${overdue}, false)`);
-    }
-    if (filter.blocked !== undefined) {
-      query = query.where(isBlocked(filter.blocked));
-    }
-    if (filter.q) {
-      // Planned for its own project and words: a generic plan for an average project scanned the
-      // 1,000,000-task project's whole index (kernel PLAN_EVERY_TIME).
-      query = query.where(
-        sql<boolean>`${sql.raw(PLAN_EVERY_TIME)} t.search @@ websearch_to_tsquery('english', ${filter.q})`,
-      );
-    }
-    if (after) {
-      const op = sql.raw(order.descending ? '<' : '>');
-      query = query.where(
-        sql<boolean>`(${order.expr}, t.id) ${op} (${after[0]}::${sql.raw(order.cast)}, ${after[1]}::uuid)`,
-      );
-    }
-    const direction = sql.raw(order.descending ? 'desc' : 'asc');
-    const rows = await query
-      .orderBy(sql`${order.expr} ${direction}`)
-      .orderBy(sql`t.id ${direction}`)
-      .limit(limit + 1)
-      .execute();
+    checkCursor(after, orderOf(sort, filter.q));
+    const assignee = filter.assignee === 'me' ? filter.userId : filter.assignee;
+    const given: ListValues = {
+      ...filter,
+      assignee: assignee === 'unassigned' ? undefined : assignee,
+      after_key: after?.[0],
+      after_id: after?.[1],
+      limit: limit + 1,
+    };
+    const fields = VALUE_FIELDS.filter((field) => given[field] !== undefined && given[field] !== '');
+    const values: ListValues = Object.fromEntries(fields.map((field) => [field, given[field]]));
+    const flags: ListFlags = {
+      sort,
+      unassigned: assignee === 'unassigned',
+      overdue: filter.overdue,
+      blocked: filter.blocked,
+    };
+    const template = this.templateFor(fields, flags);
+    const rows = template
+      ? await template.run(this.db, ...fields.map((field) => values[field]!))
+      : await listQuery(this.db, values, flags).execute();
     return rows.map((row) => asTask(row) as Task & { sort_key: SortKey });
+  }
+
+  private templateFor(fields: ValueField[], flags: ListFlags) {
+    const key = JSON.stringify([fields, flags]);
+    let template = this.templates.get(key);
+    if (!template && this.templates.size < MAX_TEMPLATES) {
+      template = queryTemplate(fields.length, (db: Kysely<TasksDatabase>, ...args: (string | number)[]) =>
+        listQuery(db, Object.fromEntries(fields.map((field, i) => [field, args[i]])), flags),
+      );
+      this.templates.set(key, template);
+    }
+    return template;
   }
 }
