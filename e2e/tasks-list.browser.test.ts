@@ -301,8 +301,17 @@ describe('the task list, saved views, my work and the command palette in the bro
         )
         .toBe(1);
       expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
-      // Hundreds of rows: only those near the viewport are in the page; the oldest task is at the end.
-      await page.getByRole('link', { name: 'Backlog item 1', exact: true }).waitFor();
+      // Hundreds of rows: only those near the viewport are in the page; the oldest task is at the end
+      // (scrolled to again: on a loaded machine the last page can arrive after the last scroll).
+      await expect
+        .poll(
+          async () => {
+            await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+            return page.getByRole('link', { name: 'Backlog item 1', exact: true }).isVisible();
+          },
+          { timeout: 30_000, interval: 300 },
+        )
+        .toBe(true);
       expect(await taskRows.count()).toBeLessThan(100);
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.getByRole('link', { name: `Backlog item ${total}`, exact: true }).waitFor();
