@@ -105,6 +105,38 @@ describe('finding tasks', () => {
     ]);
   });
 
+  it('pages a search title matches first, newest change first, into description matches', async () => {
+    const pages = async (url: string) => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await api(test, 'GET', `${url}&limit=1${cursor ? `&cursor=${cursor}` : ''}`, {
+          token: owner.token,
+        });
+        expect(res.statusCode, res.body).toBe(200);
+        const page = res.json<{ items: Task[]; next_cursor: string | null }>();
+        seen.push(...page.items.map((t) => t.title));
+        cursor = page.next_cursor;
+      } while (cursor);
+      return seen;
+    };
+    expect(await pages('/tasks?q=login')).toEqual(['Elsewhere login', 'Fix login bug', 'Write docs']);
+    const fix = byTitle.get('Fix login bug')!;
+    const touched = await api(test, 'PUT', `/tasks/${fix.id}`, {
+      token: owner.token,
+      body: { version: fix.version, priority: 'high' },
+    });
+    expect(touched.statusCode, touched.body).toBe(200);
+    expect(await pages('/tasks?q=login')).toEqual(['Fix login bug', 'Elsewhere login', 'Write docs']);
+
+    const rankCursor = (
+      await api(test, 'GET', `/projects/${project.id}/tasks?limit=1`, { token: owner.token })
+    ).json<{ next_cursor: string }>().next_cursor;
+    const mixed = await api(test, 'GET', `/tasks?q=login&cursor=${rankCursor}`, { token: owner.token });
+    expect(mixed.statusCode).toBe(400);
+    expect(JSON.stringify(mixed.json())).toContain('cursor');
+  });
+
   it('rejects unknown filters, naming them', async () => {
     const res = await api(test, 'GET', `/projects/${project.id}/tasks?colour=red`, { token: owner.token });
     expect(res.statusCode).toBe(400);
