@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { queryTemplate } from '@pm/kernel';
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { Task, TaskActivity } from '../contract/http.ts';
 import type { ProjectAccess } from './access.repository.ts';
 import { table, type Db, type TasksDatabase, type TasksTable } from './tasks.tables.ts';
@@ -46,39 +46,49 @@ export function isBlocked(blocked: boolean) {
 
 /** The task as the API shows it: key, dates as YYYY-MM-DD, hours as numbers, `is_blocked`. */
 export function taskQuery(db: Db) {
-  return db
-    .selectFrom('tasks as t')
-    .innerJoin('projects as p', 'p.id', 't.project_id')
-    .select([
-      't.id',
-      sql<string>`p.key || '-' || t.number`.as('key'),
-      't.number',
-      't.organization_id',
-      't.project_id',
-      't.title',
-      't.description',
-      't.status',
-      't.status_category',
-      't.priority',
-      't.assigned_to',
-      't.created_by',
-      sql<string | null>`to_char(t.due_date, 'YYYY-MM-DD')`.as('due_date'),
-      sql<number | null>`t.estimated_hours::float8`.as('estimated_hours'),
-      sql<number | null>`t.actual_hours::float8`.as('actual_hours'),
-      't.tags',
-      't.milestone_id',
-      't.parent_task_id',
-      't.rank',
-      't.version',
-      isBlocked(true).as('is_blocked'),
-      // Direct sub-tasks through tasks_by_parent, computed for the rows of the answer only.
-      sql<{ total: number; done: number }>`(
+  return taskColumns(db.selectFrom('tasks as t'));
+}
+
+/**
+ * The task columns of `taskQuery` over rows `t`: the table, or (cast to it) the rows a write in the
+ * same statement returned, so a write answers the task without a second round trip.
+ */
+function taskColumns(rows: SelectQueryBuilder<TasksDatabase & { t: TasksTable }, 't', object>) {
+  return rows.innerJoin('projects as p', 'p.id', 't.project_id').select([
+    't.id',
+    sql<string>`p.key || '-' || t.number`.as('key'),
+    't.number',
+    't.organization_id',
+    't.project_id',
+    't.title',
+    't.description',
+    't.status',
+    't.status_category',
+    't.priority',
+    't.assigned_to',
+    't.created_by',
+    sql<string | null>`to_char(t.due_date, 'YYYY-MM-DD')`.as('due_date'),
+    sql<number | null>`t.estimated_hours::float8`.as('estimated_hours'),
+    sql<number | null>`t.actual_hours::float8`.as('actual_hours'),
+    't.tags',
+    't.milestone_id',
+    't.parent_task_id',
+    't.rank',
+    't.version',
+    isBlocked(true).as('is_blocked'),
+    // Direct sub-tasks through tasks_by_parent, computed for the rows of the answer only.
+    sql<{ total: number; done: number }>`(
         select json_build_object('total', count(*), 'done', count(*) filter (where s.status_category = 'done'))
         from ${table('tasks')} s where s.parent_task_id = t.id
       )`.as('subtasks'),
-      't.created_at',
-      't.updated_at',
-    ]);
+    't.created_at',
+    't.updated_at',
+  ]);
+}
+
+/** A write's returned task rows, typed as the table they came from (`returningAll`). */
+function asTaskRows(rows: unknown) {
+  return rows as SelectQueryBuilder<TasksDatabase & { t: TasksTable }, 't', object>;
 }
 
 /** Rows carry Date timestamps; the response schema serializes them. */
@@ -263,44 +273,45 @@ export class TaskRepository {
    * Inserts the task and its activity rows in one statement (a data-modifying `with`): a round trip
    * less on every creation. The task's id is chosen here so the activity rows can carry it.
    */
-  async insert(
-    trx: Db,
-    task: NewTask,
-    now: Date,
-    activity: (id: string) => ActivityEntry[],
-  ): Promise<string> {
+  async insert(trx: Db, task: NewTask, now: Date, activity: (id: string) => ActivityEntry[]): Promise<Task> {
     const id = randomUUID();
-    await trx
+    const statement = trx
       .with('created', (db) =>
-        db.insertInto('tasks').values({ ...task, id, created_at: now, updated_at: now }),
+        db
+          .insertInto('tasks')
+          .values({ ...task, id, created_at: now, updated_at: now })
+          .returningAll(),
       )
-      .insertInto('task_activity')
-      .values(activityRows(activity(id), now))
-      .execute();
-    return id;
+      .with('activity', (db) => db.insertInto('task_activity').values(activityRows(activity(id), now)))
+      .selectFrom('created as t');
+    return asTask(await taskColumns(asTaskRows(statement)).executeTakeFirstOrThrow());
   }
 
-  /** Updates the task and adds the activity rows of the change in one statement, as `insert` does. */
+  /**
+   * Updates the task and adds the activity rows of the change in one statement, as `insert` does,
+   * and answers the task as changed (undefined if there is no such task).
+   */
   async update(
     trx: Db,
     id: string,
     changes: TaskChanges,
     now: Date,
     activity: ActivityEntry[],
-  ): Promise<void> {
-    const update = trx
-      .updateTable('tasks')
-      .set({ ...changes, version: sql`version + 1`, updated_at: now })
-      .where('id', '=', id);
-    if (activity.length === 0) {
-      await update.execute();
-      return;
+  ): Promise<Task | undefined> {
+    let statement = trx.with('changed', (db) =>
+      db
+        .updateTable('tasks')
+        .set({ ...changes, version: sql`version + 1`, updated_at: now })
+        .where('id', '=', id)
+        .returningAll(),
+    );
+    if (activity.length > 0) {
+      statement = statement.with('activity', (db) =>
+        db.insertInto('task_activity').values(activityRows(activity, now)),
+      );
     }
-    await trx
-      .with('changed', () => update)
-      .insertInto('task_activity')
-      .values(activityRows(activity, now))
-      .execute();
+    const row = await taskColumns(asTaskRows(statement.selectFrom('changed as t'))).executeTakeFirst();
+    return row ? asTask(row) : undefined;
   }
 
   async delete(trx: Db, id: string): Promise<void> {

@@ -86,7 +86,7 @@ export async function applyChanges(
     if (changed.includes('status')) {
       applied.status_category = changes.status_category;
     }
-    await deps.tasks.update(
+    const updated = (await deps.tasks.update(
       trx,
       task.id,
       applied,
@@ -98,8 +98,7 @@ export async function applyChanges(
         from: current[field as keyof Task],
         to: changes[field as keyof TaskChanges],
       })),
-    );
-    const updated = (await deps.tasks.findById(task.id, trx))!;
+    ))!;
     await deps.outbox.add(trx, ...taskEvents('updated', updated, userId, changed));
     return updated;
   });

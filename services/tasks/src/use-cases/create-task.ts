@@ -59,7 +59,7 @@ export async function insertTask(
 ): Promise<Task> {
   const { number, lastRank } = takenPlace ?? (await deps.tasks.nextPlace(trx, project.id));
   const rank = rankAfter(lastRank, number);
-  const id = await deps.tasks.insert(
+  const task = await deps.tasks.insert(
     trx,
     {
       ...draft,
@@ -72,7 +72,6 @@ export async function insertTask(
     now,
     (taskId) => [{ task_id: taskId, actor_id: userId, field: 'created', from: null, to: draft.title }],
   );
-  const task = (await deps.tasks.findById(id, trx))!;
   await deps.outbox.add(trx, ...taskEvents('created', task, userId));
   return task;
 }
