@@ -6,6 +6,7 @@ export * from './metrics.ts';
 export * from './db/database.ts';
 export { PLAN_EVERY_TIME } from './db/preparing-client.ts';
 export * from './db/query-template.ts';
+export * from './db/json-rows.ts';
 export * from './db/migrations.ts';
 export * from './db/read-model.ts';
 export * from './events/envelope.ts';

@@ -97,6 +97,55 @@ describe('tasks CRUD on PostgreSQL', () => {
     );
   });
 
+  it('applies changes racing on one task each once: the last write wins, a stale version gets 409', async () => {
+    const task = await createTask(test, owner, project.id, { title: 'Race' });
+    // Every status but the first, at once, without a version: each applies once, in some order.
+    const statuses = ['todo', 'in_progress', 'in_review', 'done'];
+    const answers = await Promise.all(
+      statuses.map((status) =>
+        api(test, 'PUT', `/tasks/${task.id}/status`, { token: owner.token, body: { status } }),
+      ),
+    );
+    expect(answers.map((answer) => answer.statusCode)).toEqual(statuses.map(() => 200));
+    const final = (await api(test, 'GET', `/tasks/${task.id}`, { token: owner.token })).json<Task>();
+    expect(final.version).toBe(1 + statuses.length);
+    const versions = answers.map((answer) => answer.json<Task>().version).sort((a, b) => a - b);
+    expect(versions).toEqual([2, 3, 4, 5]);
+    const last = answers.find((answer) => answer.json<Task>().version === final.version)!.json<Task>();
+    expect(last.status).toBe(final.status);
+    // Each change recorded once, from the status it found to its own: one chain from the first
+    // status to the last (the rows' times are the requests' arrivals, not the order they applied).
+    const changes = (await api(test, 'GET', `/tasks/${task.id}/activity`, { token: owner.token }))
+      .json<{ items: { field: string; from: string; to: string }[] }>()
+      .items.filter((entry) => entry.field === 'status');
+    expect(changes).toHaveLength(statuses.length);
+    const next = new Map(changes.map((change) => [change.from, change.to]));
+    let status = 'backlog';
+    for (let step = 0; step < statuses.length; step += 1) {
+      expect(next.has(status), `a change from ${status}`).toBe(true);
+      status = next.get(status)!;
+    }
+    expect(status).toBe(final.status);
+    const events = (await eventsOf(test, task.id)).filter(
+      (event) => event.type === 'tasks.task.status_changed',
+    );
+    expect(events).toHaveLength(statuses.length);
+
+    const stale = await Promise.all(
+      ['A', 'B', 'C', 'D'].map((suffix) =>
+        api(test, 'PUT', `/tasks/${task.id}`, {
+          token: owner.token,
+          body: { version: final.version, title: `Race ${suffix}` },
+        }),
+      ),
+    );
+    expect(stale.map((answer) => answer.statusCode).sort()).toEqual([200, 409, 409, 409]);
+    const titleEvents = (await eventsOf(test, task.id)).filter(
+      (event) => event.type === 'tasks.task.updated',
+    );
+    expect(titleEvents).toHaveLength(1);
+  });
+
   it('moves a task through the workflow and refuses a status outside it, naming the field', async () => {
     const task = await createTask(test, owner, project.id);
     const moved = await api(test, 'PUT', `/tasks/${task.id}/status`, {
@@ -120,12 +169,21 @@ describe('tasks CRUD on PostgreSQL', () => {
       { key: 'doing', name: 'Doing', category: 'in_progress' },
       { key: 'shipped', name: 'Shipped', category: 'done' },
     ];
-    const custom = await createProject(test, owner, { name: 'Custom flow', settings: { workflow: { statuses } } });
+    const custom = await createProject(test, owner, {
+      name: 'Custom flow',
+      settings: { workflow: { statuses } },
+    });
     const task = await createTask(test, owner, custom.id);
     expect(task).toMatchObject({ status: 'idea', status_category: 'todo' });
-    const shipped = await api(test, 'PUT', `/tasks/${task.id}/status`, { token: owner.token, body: { status: 'shipped' } });
+    const shipped = await api(test, 'PUT', `/tasks/${task.id}/status`, {
+      token: owner.token,
+      body: { status: 'shipped' },
+    });
     expect(shipped.json()).toMatchObject({ status: 'shipped', status_category: 'done' });
-    const old = await api(test, 'PUT', `/tasks/${task.id}/status`, { token: owner.token, body: { status: 'done' } });
+    const old = await api(test, 'PUT', `/tasks/${task.id}/status`, {
+      token: owner.token,
+      body: { status: 'done' },
+    });
     expect(old.statusCode).toBe(400);
   });
 

@@ -1,4 +1,5 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Expression, type Kysely, type QueryCreator, type Transaction } from 'kysely';
+import { jsonRows } from '../db/json-rows.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import type { EventBus } from './bus.ts';
@@ -53,6 +54,14 @@ export class Outbox {
       .insertInto('outbox')
       .values(events.map((event) => ({ id: event.id, type: event.type, envelope: JSON.stringify(event) })))
       .execute();
+    this.wrote(trx, events[0]!.type);
+  }
+
+  /**
+   * After a statement on `trx` wrote events itself ({@link outboxInsert}): wakes the relay now if
+   * it ran on its own, or once the transaction that ran it commits.
+   */
+  wrote(trx: Transaction<any> | Kysely<any>, eventType: string): void {
     if (!trx.isTransaction) {
       // Outside a transaction the insert has committed already.
       this.committed();
@@ -64,7 +73,7 @@ export class Outbox {
     } else if (!this.warnedUntracked) {
       this.warnedUntracked = true;
       this.logger?.warn(
-        { event_type: events[0]?.type },
+        { event_type: eventType },
         "outbox event written in a transaction not run by outbox.transaction(): it waits for the relay's next poll",
       );
     }
@@ -79,6 +88,29 @@ export class Outbox {
   private committed(): void {
     this.listeners.forEach((listener) => listener());
   }
+}
+
+/**
+ * Inserts `events` into the outbox as a part of a bigger statement (a data-modifying `with`), and
+ * only if `onlyIf` holds when it runs (say, `exists (select 1 from changed)`): a change and its
+ * events commit together in one round trip, with no explicit transaction. Call
+ * {@link Outbox.wrote} once the statement has written them.
+ */
+export function outboxInsert(
+  db: QueryCreator<any>,
+  events: EventEnvelope[],
+  onlyIf: Expression<boolean> = sql<boolean>`true`,
+) {
+  const rows = events.map((event) => ({ id: event.id, type: event.type, envelope: event }));
+  return db
+    .insertInto('outbox')
+    .columns(['id', 'type', 'envelope'])
+    .expression(
+      db
+        .selectFrom(jsonRows(rows, 'e', { id: 'uuid', type: 'text', envelope: 'jsonb' }))
+        .select(['e.id', 'e.type', 'e.envelope'])
+        .where(onlyIf),
+    );
 }
 
 /** How often the relay looks for rows nobody announced (another process, a missed signal). */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { queryTemplate } from '@pm/kernel';
+import { jsonRows, outboxInsert, queryTemplate, type EventEnvelope } from '@pm/kernel';
 import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { Task, TaskActivity } from '../contract/http.ts';
 import type { ProjectAccess } from './access.repository.ts';
@@ -270,10 +270,17 @@ export class TaskRepository {
   }
 
   /**
-   * Inserts the task and its activity rows in one statement (a data-modifying `with`): a round trip
-   * less on every creation. The task's id is chosen here so the activity rows can carry it.
+   * Inserts the task, its activity rows and its events in one statement (data-modifying `with`s):
+   * atomic on its own, so a creation needs no transaction around it. The task's id is chosen here
+   * so the activity rows and events can carry it; the caller tells the outbox (`wrote`) afterwards.
    */
-  async insert(trx: Db, task: NewTask, now: Date, activity: (id: string) => ActivityEntry[]): Promise<Task> {
+  async insert(
+    trx: Db,
+    task: NewTask,
+    now: Date,
+    activity: (id: string) => ActivityEntry[],
+    events: (id: string) => EventEnvelope[] = () => [],
+  ): Promise<Task> {
     const id = randomUUID();
     const statement = trx
       .with('created', (db) =>
@@ -283,33 +290,64 @@ export class TaskRepository {
           .returningAll(),
       )
       .with('activity', (db) => db.insertInto('task_activity').values(activityRows(activity(id), now)))
+      .with('events', (db) => outboxInsert(db, events(id)))
       .selectFrom('created as t');
     return asTask(await taskColumns(asTaskRows(statement)).executeTakeFirstOrThrow());
   }
 
   /**
-   * Updates the task and adds the activity rows of the change in one statement, as `insert` does,
-   * and answers the task as changed (undefined if there is no such task).
+   * Updates the task if its version is still `expected.version`, with the activity rows and events
+   * of the change, in one statement that writes nothing else when the task changed meanwhile (or
+   * is gone): answers the task as changed, or undefined then. Atomic on its own, with no lock or
+   * transaction around it: the version check is the guard (optimistic concurrency).
    */
   async update(
     trx: Db,
     id: string,
     changes: TaskChanges,
     now: Date,
-    activity: ActivityEntry[],
+    expected: { version: number; activity: ActivityEntry[]; events: EventEnvelope[] },
   ): Promise<Task | undefined> {
-    let statement = trx.with('changed', (db) =>
-      db
-        .updateTable('tasks')
-        .set({ ...changes, version: sql`version + 1`, updated_at: now })
-        .where('id', '=', id)
-        .returningAll(),
-    );
-    if (activity.length > 0) {
-      statement = statement.with('activity', (db) =>
-        db.insertInto('task_activity').values(activityRows(activity, now)),
-      );
-    }
+    const wasChanged = sql<boolean>`exists (select 1 from changed)`;
+    const statement = trx
+      .with('changed', (db) =>
+        db
+          .updateTable('tasks')
+          .set({ ...changes, version: sql`version + 1`, updated_at: now })
+          .where('id', '=', id)
+          .where('version', '=', expected.version)
+          .returningAll(),
+      )
+      .with('activity', (db) =>
+        db
+          .insertInto('task_activity')
+          .columns(['task_id', 'actor_id', 'field', 'from', 'to', 'at'])
+          .expression(
+            db
+              .selectFrom(
+                jsonRows(
+                  expected.activity.map((entry) => ({
+                    ...entry,
+                    from: entry.from ?? null,
+                    to: entry.to ?? null,
+                    at: now,
+                  })),
+                  'a',
+                  {
+                    task_id: 'uuid',
+                    actor_id: 'uuid',
+                    field: 'text',
+                    from: 'jsonb',
+                    to: 'jsonb',
+                    at: 'timestamptz',
+                  },
+                ),
+              )
+              .select(['a.task_id', 'a.actor_id', 'a.field', 'a.from', 'a.to', 'a.at'])
+              .where(wasChanged),
+          ),
+      )
+      .with('events', (db) => outboxInsert(db, expected.events, wasChanged));
     const row = await taskColumns(asTaskRows(statement.selectFrom('changed as t'))).executeTakeFirst();
     return row ? asTask(row) : undefined;
   }

@@ -38,6 +38,7 @@ export async function createTemplateTasks(
   const target = {
     id: event.data.project_id,
     organizationId: event.data.organization_id,
+    key: event.data.key,
     workflow: workflow ?? DEFAULT_WORKFLOW,
   };
   const now = deps.clock.now();

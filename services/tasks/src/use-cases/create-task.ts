@@ -1,4 +1,4 @@
-import type { CreateTaskBody, StatusCategory, Task } from '../contract/http.ts';
+import type { CreateTaskBody, Priority, StatusCategory, Task } from '../contract/http.ts';
 import type { Db } from '../data/tasks.tables.ts';
 import type { TasksDeps } from '../deps.ts';
 import { rankAfter } from '../domain/rank.ts';
@@ -6,6 +6,9 @@ import { initialStatus } from '../domain/workflow.ts';
 import { projectFor, type ProjectContext } from './task-access.ts';
 import { taskEvents } from './task-events.ts';
 import { checkAssignee, checkDueDate, checkMilestone, checkParent, statusChange } from './task-rules.ts';
+
+/** A new task's priority unless it names one (also the column's default). */
+const DEFAULT_PRIORITY: Priority = 'medium';
 
 /** A new task's fields once they passed the project's rules (the status resolved to the workflow's). */
 export type TaskDraft = Omit<CreateTaskBody, 'project_id' | 'status'> & {
@@ -24,9 +27,7 @@ export async function createTask(deps: TasksDeps, userId: string, body: CreateTa
   // (bench/RESULTS.md). A creation failing after this leaves a gap in the numbers, as in Jira.
   // The last rank comes with it: two creations reading the same one still get distinct ranks.
   const place = await deps.tasks.nextPlace(deps.db, project.id);
-  return deps.outbox.transaction(deps.db, (trx) =>
-    insertTask(deps, trx, project, userId, draft, now, place),
-  );
+  return insertTask(deps, deps.db, project, userId, draft, now, place);
 }
 
 /** Checks a new task's fields against its project: workflow status, assignee, parent, date, milestone. */
@@ -45,13 +46,13 @@ export async function checkedDraft(
 }
 
 /**
- * Writes a checked task in the caller's transaction: its number and rank at the end of the board
- * (unless taken before), `created` activity and events.
+ * Writes a checked task, its `created` activity and its events in one statement (on its own, or in
+ * the caller's transaction): its number and rank at the end of the board unless taken before.
  */
 export async function insertTask(
   deps: Pick<TasksDeps, 'tasks' | 'outbox'>,
   trx: Db,
-  project: Pick<ProjectContext, 'id' | 'organizationId'>,
+  project: Pick<ProjectContext, 'id' | 'organizationId' | 'key'>,
   userId: string,
   draft: TaskDraft,
   now: Date,
@@ -59,19 +60,26 @@ export async function insertTask(
 ): Promise<Task> {
   const { number, lastRank } = takenPlace ?? (await deps.tasks.nextPlace(trx, project.id));
   const rank = rankAfter(lastRank, number);
-  const task = await deps.tasks.insert(
+  const task = {
+    ...draft,
+    // Written out (the table's default too), so the events tell it without reading the row back.
+    priority: draft.priority ?? DEFAULT_PRIORITY,
+    assigned_to: draft.assigned_to ?? null,
+    organization_id: project.organizationId,
+    project_id: project.id,
+    number,
+    rank,
+    created_by: userId,
+  };
+  const created = (id: string) =>
+    taskEvents('created', { ...task, id, key: `${project.key}-${number}` }, userId);
+  const inserted = await deps.tasks.insert(
     trx,
-    {
-      ...draft,
-      organization_id: project.organizationId,
-      project_id: project.id,
-      number,
-      rank,
-      created_by: userId,
-    },
+    task,
     now,
     (taskId) => [{ task_id: taskId, actor_id: userId, field: 'created', from: null, to: draft.title }],
+    created,
   );
-  await deps.outbox.add(trx, ...taskEvents('created', task, userId));
-  return task;
+  deps.outbox.wrote(trx, 'tasks.task.created');
+  return inserted;
 }

@@ -10,8 +10,19 @@ import {
 
 type Kind = 'created' | 'updated' | 'deleted';
 
+/** What a task's events tell of it. */
+export type TaskSummary = Pick<
+  Task,
+  'id' | 'project_id' | 'organization_id' | 'key' | 'title' | 'status' | 'priority' | 'assigned_to'
+>;
+
 /** The events one change of a task announces: assignment and status get their own. */
-export function taskEvents(kind: Kind, task: Task, actorId: string, changed: string[] = []): EventEnvelope[] {
+export function taskEvents(
+  kind: Kind,
+  task: TaskSummary,
+  actorId: string,
+  changed: string[] = [],
+): EventEnvelope[] {
   const data = {
     task_id: task.id,
     project_id: task.project_id,

@@ -6,7 +6,7 @@ import { initialStatus } from '../domain/workflow.ts';
 import { insertTask, type TaskDraft } from './create-task.ts';
 import type { ProjectContext } from './task-access.ts';
 
-type TemplateProject = Pick<ProjectContext, 'id' | 'organizationId' | 'workflow'>;
+type TemplateProject = Pick<ProjectContext, 'id' | 'organizationId' | 'key' | 'workflow'>;
 
 /** Where template tasks start: the project's first `todo` status. */
 function startStatus(project: TemplateProject) {
