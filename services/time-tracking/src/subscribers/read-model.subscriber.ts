@@ -1,4 +1,11 @@
-import { subscribeWithInbox, type EventBus, type EventEnvelope, type Logger, type Metrics } from '@pm/kernel';
+import {
+  subscribeIdempotent,
+  subscribeWithInbox,
+  type EventBus,
+  type EventEnvelope,
+  type Logger,
+  type Metrics,
+} from '@pm/kernel';
 import {
   ProjectArchived,
   ProjectCreated,
@@ -35,7 +42,7 @@ export interface ReadModelSubscriberOptions {
 type Apply = (
   repo: ReadModelRepository,
   event: EventEnvelope,
-  trx: Transaction<TimeTrackingDatabase>,
+  trx: Kysely<TimeTrackingDatabase>,
   at: Date,
 ) => Promise<boolean>;
 
@@ -98,25 +105,43 @@ const PATTERNS = [
   'users.member.*',
   'users.organization.*',
   'users.profile.updated',
-  'tasks.task.*',
 ];
 
 /**
- * Keeps the read models: projects, memberships, organization settings, time zones and tasks. The
- * inbox makes each event count once; `occurred_at` orders them (newer wins).
+ * Keeps the read models: projects, memberships, organization settings, time zones and tasks.
+ * `occurred_at` orders them (newer wins); the inbox makes each event count once, except the tasks'
+ * (below).
  */
 export async function subscribeToReadModels(options: ReadModelSubscriberOptions): Promise<void> {
   const repo = new ReadModelRepository(options.db);
+  const consumer = options.consumer ?? 'time-tracking';
+  // Every task change sends one of these: each is a single `saveIfNewer` row (safe to repeat or to
+  // get late), so it runs as one statement, without the inbox's transaction (four round trips).
+  await subscribeIdempotent({
+    bus: options.bus,
+    consumer: `${consumer}.tasks`,
+    patterns: ['tasks.task.*'],
+    ...(options.metrics ? { metrics: options.metrics } : {}),
+    handler: async (event) => {
+      const at = new Date(event.occurred_at);
+      if (Number.isNaN(at.getTime()) || !(await applyTask(repo, event, options.db, at))) {
+        options.logger.error(
+          { event_id: event.id, type: event.type },
+          'event with an unexpected shape ignored',
+        );
+      }
+    },
+  });
   await subscribeWithInbox({
     bus: options.bus,
     db: options.db,
-    consumer: options.consumer ?? 'time-tracking',
+    consumer,
     patterns: PATTERNS,
     ...(options.metrics ? { metrics: options.metrics } : {}),
     handler: async (event, trx: Transaction<TimeTrackingDatabase>) => {
       const at = new Date(event.occurred_at);
       let applied = false;
-      for (const apply of [applyProject, applyMembership, applyUsers, applyTask]) {
+      for (const apply of [applyProject, applyMembership, applyUsers]) {
         if (!applied && !Number.isNaN(at.getTime())) {
           applied = await apply(repo, event, trx, at);
         }
