@@ -41,7 +41,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // and a query that was running on it still fails with the error.
     pool.on('error', () => undefined);
     pool.on('connect', (client) => client.on('error', () => undefined));
-    return wrap('postgres', pool, async () => pool.end());
+    return wrap('postgres', pool, async () => {
+      await settled(pool);
+      await pool.end();
+    });
   }
   const dataDir = options.dataDir ?? 'memory://';
   const release = dataDir.startsWith('memory://') ? () => undefined : lockDataDir(dataDir);
@@ -50,10 +53,30 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   // PGlite has a single backend: one pool connection, shared by every service of the process.
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, Client: PreparingClient });
   return wrap('pglite', pool, async () => {
+    await settled(pool);
     await pool.end();
     await pglite.close();
     release();
   });
+}
+
+/**
+ * Resolves once no connection has been in use (nor asked for) for `quietMs`, or after `maxMs`:
+ * work still under way when the process is told to stop — a request whose client has gone, an
+ * event handler — runs its remaining queries instead of failing on an ended pool ("Cannot use a
+ * pool after calling end on the pool", seen when a benchmark load stopped).
+ */
+async function settled(pool: pg.Pool, quietMs = 100, maxMs = 5_000): Promise<void> {
+  const deadline = Date.now() + maxMs;
+  let quietSince = Date.now();
+  while (Date.now() < deadline) {
+    if (pool.totalCount > pool.idleCount || pool.waitingCount > 0) {
+      quietSince = Date.now();
+    } else if (Date.now() - quietSince >= quietMs) {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 function wrap(kind: Database['kind'], pool: pg.Pool, close: () => Promise<void>): Database {
