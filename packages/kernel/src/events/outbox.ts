@@ -90,18 +90,23 @@ export class Outbox {
   }
 }
 
+/** The outbox rows of `events` as JSON text: what {@link outboxInsert} takes from a query template. */
+export function outboxRows(events: EventEnvelope[]): string {
+  return JSON.stringify(events.map((event) => ({ id: event.id, type: event.type, envelope: event })));
+}
+
 /**
- * Inserts `events` into the outbox as a part of a bigger statement (a data-modifying `with`), and
+ * Inserts `events` (or their {@link outboxRows}) into the outbox as a part of a bigger statement (a data-modifying `with`), and
  * only if `onlyIf` holds when it runs (say, `exists (select 1 from changed)`): a change and its
  * events commit together in one round trip, with no explicit transaction. Call
  * {@link Outbox.wrote} once the statement has written them.
  */
 export function outboxInsert(
   db: QueryCreator<any>,
-  events: EventEnvelope[],
+  events: EventEnvelope[] | string,
   onlyIf: Expression<boolean> = sql<boolean>`true`,
 ) {
-  const rows = events.map((event) => ({ id: event.id, type: event.type, envelope: event }));
+  const rows = typeof events === 'string' ? events : outboxRows(events);
   return db
     .insertInto('outbox')
     .columns(['id', 'type', 'envelope'])

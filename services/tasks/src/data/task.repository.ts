@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { jsonRows, outboxInsert, queryTemplate, type EventEnvelope } from '@pm/kernel';
+import {
+  jsonRows,
+  outboxInsert,
+  outboxRows,
+  queryTemplate,
+  type EventEnvelope,
+  type QueryTemplate,
+} from '@pm/kernel';
 import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { Task, TaskActivity } from '../contract/http.ts';
 import type { ProjectAccess } from './access.repository.ts';
@@ -144,6 +151,73 @@ const taskWithAccess = queryTemplate(2, (db: Kysely<TasksDatabase>, id: string, 
     .where('t.id', '=', id)
     .where('p.deleted_at', 'is', null),
 );
+
+/** The update's own values: id, expected version, time, activity rows and outbox rows (JSON text). */
+type UpdateValues = [string, number, Date, string, string];
+
+/** The version-guarded update of `fields` with its activity rows and events (see `update`). */
+function updateQuery(
+  db: Kysely<TasksDatabase>,
+  fields: (keyof TaskChanges)[],
+  values: UpdateValues,
+  changes: TaskChanges,
+) {
+  const [id, version, now, activity, events] = values;
+  const wasChanged = sql<boolean>`exists (select 1 from changed)`;
+  const set = Object.fromEntries(fields.map((field) => [field, changes[field]]));
+  const statement = db
+    .with('changed', (db) =>
+      db
+        .updateTable('tasks')
+        .set({ ...set, version: sql`version + 1`, updated_at: now })
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .returningAll(),
+    )
+    .with('activity', (db) =>
+      db
+        .insertInto('task_activity')
+        .columns(['task_id', 'actor_id', 'field', 'from', 'to', 'at'])
+        .expression(
+          db
+            .selectFrom(
+              jsonRows(activity, 'a', {
+                task_id: 'uuid',
+                actor_id: 'uuid',
+                field: 'text',
+                from: 'jsonb',
+                to: 'jsonb',
+                at: 'timestamptz',
+              }),
+            )
+            .select(['a.task_id', 'a.actor_id', 'a.field', 'a.from', 'a.to', 'a.at'])
+            .where(wasChanged),
+        ),
+    )
+    .with('events', (db) => outboxInsert(db, events, wasChanged));
+  return taskColumns(asTaskRows(statement.selectFrom('changed as t')));
+}
+
+/** Sets of changed fields compiled so far; past the cap (unusual mixes) an update is built each time. */
+const updateTemplates = new Map<string, QueryTemplate<TasksDatabase, unknown[], unknown>>();
+const MAX_UPDATE_TEMPLATES = 100;
+
+function updateTemplateFor(fields: (keyof TaskChanges)[]) {
+  const key = fields.join(',');
+  let template = updateTemplates.get(key);
+  if (!template && updateTemplates.size < MAX_UPDATE_TEMPLATES) {
+    template = queryTemplate(5 + fields.length, (db: Kysely<TasksDatabase>, ...args: unknown[]) =>
+      updateQuery(
+        db,
+        fields,
+        args.slice(0, 5) as UpdateValues,
+        Object.fromEntries(fields.map((field, index) => [field, args[5 + index]])) as TaskChanges,
+      ),
+    );
+    updateTemplates.set(key, template);
+  }
+  return template;
+}
 
 export class TaskRepository {
   constructor(private readonly db: Kysely<TasksDatabase>) {}
@@ -299,7 +373,9 @@ export class TaskRepository {
    * Updates the task if its version is still `expected.version`, with the activity rows and events
    * of the change, in one statement that writes nothing else when the task changed meanwhile (or
    * is gone): answers the task as changed, or undefined then. Atomic on its own, with no lock or
-   * transaction around it: the version check is the guard (optimistic concurrency).
+   * transaction around it: the version check is the guard (optimistic concurrency). The statement
+   * of each set of changed fields is compiled once (building it was a tenth of a status change's
+   * server CPU).
    */
   async update(
     trx: Db,
@@ -308,47 +384,20 @@ export class TaskRepository {
     now: Date,
     expected: { version: number; activity: ActivityEntry[]; events: EventEnvelope[] },
   ): Promise<Task | undefined> {
-    const wasChanged = sql<boolean>`exists (select 1 from changed)`;
-    const statement = trx
-      .with('changed', (db) =>
-        db
-          .updateTable('tasks')
-          .set({ ...changes, version: sql`version + 1`, updated_at: now })
-          .where('id', '=', id)
-          .where('version', '=', expected.version)
-          .returningAll(),
-      )
-      .with('activity', (db) =>
-        db
-          .insertInto('task_activity')
-          .columns(['task_id', 'actor_id', 'field', 'from', 'to', 'at'])
-          .expression(
-            db
-              .selectFrom(
-                jsonRows(
-                  expected.activity.map((entry) => ({
-                    ...entry,
-                    from: entry.from ?? null,
-                    to: entry.to ?? null,
-                    at: now,
-                  })),
-                  'a',
-                  {
-                    task_id: 'uuid',
-                    actor_id: 'uuid',
-                    field: 'text',
-                    from: 'jsonb',
-                    to: 'jsonb',
-                    at: 'timestamptz',
-                  },
-                ),
-              )
-              .select(['a.task_id', 'a.actor_id', 'a.field', 'a.from', 'a.to', 'a.at'])
-              .where(wasChanged),
-          ),
-      )
-      .with('events', (db) => outboxInsert(db, expected.events, wasChanged));
-    const row = await taskColumns(asTaskRows(statement.selectFrom('changed as t'))).executeTakeFirst();
+    const fields = Object.keys(changes).sort() as (keyof TaskChanges)[];
+    const activity = JSON.stringify(
+      expected.activity.map((entry) => ({
+        ...entry,
+        from: entry.from ?? null,
+        to: entry.to ?? null,
+        at: now,
+      })),
+    );
+    const values: UpdateValues = [id, expected.version, now, activity, outboxRows(expected.events)];
+    const template = updateTemplateFor(fields);
+    const [row] = template
+      ? await template.run(trx, ...values, ...fields.map((field) => changes[field]))
+      : await updateQuery(trx, fields, values, changes).execute();
     return row ? asTask(row) : undefined;
   }
 
