@@ -62,3 +62,26 @@ export function queryTemplate<DB, A extends unknown[], R>(
     },
   };
 }
+
+/**
+ * Query templates of one query whose text depends on a few choices (which filters, which fields):
+ * each shape, named by `key`, is compiled once, up to `max` shapes; past that (unusual mixes)
+ * `templateFor` answers undefined and the caller builds the query each time.
+ */
+export function templatesPerShape<DB, R>(max: number) {
+  const templates = new Map<string, QueryTemplate<DB, unknown[], R>>();
+  return {
+    templateFor(
+      key: string,
+      arity: number,
+      build: (db: Kysely<DB>, ...args: unknown[]) => Compilable<R>,
+    ): QueryTemplate<DB, unknown[], R> | undefined {
+      let template = templates.get(key);
+      if (!template && templates.size < max) {
+        template = queryTemplate(arity, build);
+        templates.set(key, template);
+      }
+      return template;
+    },
+  };
+}

@@ -1,4 +1,4 @@
-import { PLAN_EVERY_TIME, queryTemplate, ValidationError, type QueryTemplate } from '@pm/kernel';
+import { PLAN_EVERY_TIME, templatesPerShape, ValidationError } from '@pm/kernel';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Task, TaskListQuery, TaskSort } from '../contract/http.ts';
 import { asTask, isBlocked, taskQuery } from './task.repository.ts';
@@ -231,7 +231,7 @@ function listQuery(db: Kysely<TasksDatabase>, v: ListValues, flags: ListFlags) {
  * queryTemplate): building the query was the largest library cost of a list request.
  */
 export class TaskListRepository {
-  private readonly templates = new Map<string, QueryTemplate<TasksDatabase, (string | number)[], unknown>>();
+  private readonly templates = templatesPerShape<TasksDatabase, unknown>(MAX_TEMPLATES);
 
   constructor(private readonly db: Kysely<TasksDatabase>) {}
 
@@ -281,14 +281,8 @@ export class TaskListRepository {
   }
 
   private templateFor(fields: ValueField[], flags: ListFlags) {
-    const key = JSON.stringify([fields, flags]);
-    let template = this.templates.get(key);
-    if (!template && this.templates.size < MAX_TEMPLATES) {
-      template = queryTemplate(fields.length, (db: Kysely<TasksDatabase>, ...args: (string | number)[]) =>
-        listQuery(db, Object.fromEntries(fields.map((field, i) => [field, args[i]])), flags),
-      );
-      this.templates.set(key, template);
-    }
-    return template;
+    return this.templates.templateFor(JSON.stringify([fields, flags]), fields.length, (db, ...args) =>
+      listQuery(db, Object.fromEntries(fields.map((field, i) => [field, args[i] as string | number])), flags),
+    );
   }
 }
