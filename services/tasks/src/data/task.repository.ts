@@ -133,11 +133,6 @@ const taskById = queryTemplate(1, (db: Kysely<TasksDatabase>, id: string) =>
   taskQuery(db).where('t.id', '=', id),
 );
 
-/** A task by id, its row locked until the transaction ends. */
-const taskForUpdate = queryTemplate(1, (db: Kysely<TasksDatabase>, id: string) =>
-  taskQuery(db).where('t.id', '=', id).forUpdate('t'),
-);
-
 /** A task of a live project with the caller's roles on that project and the project's details. */
 const taskWithAccess = queryTemplate(2, (db: Kysely<TasksDatabase>, id: string, userId: string) =>
   taskQuery(db)
@@ -186,7 +181,7 @@ function updateQuery(
   return taskColumns(asTaskRows(statement.selectFrom('changed as t')));
 }
 
-/** Activity rows (JSON text of `activityRows`) inserted by a bigger statement, if `onlyIf` holds. */
+/** Activity rows (JSON text, `activityJson`) inserted by a bigger statement, if `onlyIf` holds. */
 function activityInsert(
   db: QueryCreator<TasksDatabase>,
   rows: string,
@@ -253,12 +248,6 @@ export class TaskRepository {
 
   async findById(id: string, db: Db = this.db): Promise<Task | undefined> {
     const [row] = await taskById.run(db, id);
-    return row ? asTask(row) : undefined;
-  }
-
-  /** The task, its row locked until the transaction ends: one round trip for the lock and the read. */
-  async findForUpdate(trx: Db, id: string): Promise<Task | undefined> {
-    const [row] = await taskForUpdate.run(trx, id);
     return row ? asTask(row) : undefined;
   }
 
