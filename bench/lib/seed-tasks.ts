@@ -198,7 +198,9 @@ export async function seedTasks(
     timeEntries = await seedTimeEntries(first);
   });
   const vacuumMs = await timed(async () => {
-    await first.query(`vacuum (analyze) tasks.tasks, tasks.task_dependencies, tasks.task_counters`);
+    await first.query(
+      `vacuum (analyze) tasks.tasks, tasks.task_title_words, tasks.task_dependencies, tasks.task_counters`,
+    );
     if (timeEntries > 0) {
       await first.query(`vacuum (analyze) time_tracking.time_entries`);
     }

@@ -105,7 +105,7 @@ describe('finding tasks', () => {
     ]);
   });
 
-  it('pages a search title matches first, newest change first, into description matches', async () => {
+  it('pages a search: title matches newest first, then description matches; a change does not reorder', async () => {
     const pages = async (url: string) => {
       const seen: string[] = [];
       let cursor: string | null = null;
@@ -127,7 +127,8 @@ describe('finding tasks', () => {
       body: { version: fix.version, priority: 'high' },
     });
     expect(touched.statusCode, touched.body).toBe(200);
-    expect(await pages('/tasks?q=login')).toEqual(['Fix login bug', 'Elsewhere login', 'Write docs']);
+    expect(await pages('/tasks?q=login')).toEqual(['Elsewhere login', 'Fix login bug', 'Write docs']);
+    expect(await pages(`/projects/${project.id}/tasks?q=login`)).toEqual(['Fix login bug', 'Write docs']);
 
     const rankCursor = (
       await api(test, 'GET', `/projects/${project.id}/tasks?limit=1`, { token: owner.token })
@@ -135,6 +136,66 @@ describe('finding tasks', () => {
     const mixed = await api(test, 'GET', `/tasks?q=login&cursor=${rankCursor}`, { token: owner.token });
     expect(mixed.statusCode).toBe(400);
     expect(JSON.stringify(mixed.json())).toContain('cursor');
+  });
+
+  it("finds a project's tasks by their titles' words, newest first, as titles change and tasks go", async () => {
+    const searched = await createProject(test, owner, { name: 'Search', key: 'SRC' });
+    const task = async (title: string, description?: string) =>
+      createTask(test, owner, searched.id, { title, ...(description ? { description } : {}) });
+    const invoices = await task('Slow export of invoices');
+    const mobile = await task('Exports are slow on mobile');
+    await task('Slow import');
+    await task('Nightly export', 'Still slow after the fix');
+    const base = `/projects/${searched.id}/tasks?limit=25&q=`;
+    const found = (q: string) => titles(`${base}${encodeURIComponent(q)}`);
+
+    // Two words through the title words (stemmed: exports → export), the description match after.
+    expect(await found('slow export')).toEqual([
+      'Exports are slow on mobile',
+      'Slow export of invoices',
+      'Nightly export',
+    ]);
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/projects/${searched.id}/tasks?q=slow%20export&limit=1${cursor ? `&cursor=${cursor}` : ''}`;
+      const page = (await api(test, 'GET', url, { token: owner.token })).json<{
+        items: Task[];
+        next_cursor: string | null;
+      }>();
+      paged.push(...page.items.map((t) => t.title));
+      cursor = page.next_cursor;
+    } while (cursor);
+    expect(paged).toEqual(['Exports are slow on mobile', 'Slow export of invoices', 'Nightly export']);
+    expect(await found('"slow on mobile"')).toEqual(['Exports are slow on mobile']);
+    expect(await found('"mobile on slow"')).toEqual([]);
+    // `or` and `-word` can match a title without every word: the title index answers them.
+    expect(await found('slow -import')).toEqual([
+      'Exports are slow on mobile',
+      'Slow export of invoices',
+      'Nightly export',
+    ]);
+    expect(await found('import or invoices')).toEqual(['Slow import', 'Slow export of invoices']);
+    expect(await found('the')).toEqual([]);
+
+    const retitled = await api(test, 'PUT', `/tasks/${invoices.id}`, {
+      token: owner.token,
+      body: { version: invoices.version, title: 'Fast export of invoices' },
+    });
+    expect(retitled.statusCode, retitled.body).toBe(200);
+    expect(await found('slow export')).toEqual(['Exports are slow on mobile', 'Nightly export']);
+    expect(await found('fast invoices')).toEqual(['Fast export of invoices']);
+    const removed = await api(test, 'DELETE', `/tasks/${mobile.id}`, { token: owner.token });
+    expect(removed.statusCode, removed.body).toBe(204);
+    expect(await found('slow export')).toEqual(['Nightly export']);
+    const words = await test.database.root
+      .selectFrom('tasks.task_title_words')
+      .select('word')
+      .where('task_id', 'in', [invoices.id, mobile.id])
+      .orderBy('word')
+      .execute();
+    expect(words.map((row) => row.word)).toEqual(['export', 'fast', 'invoic']);
+    expect(await titles(`/tasks?q=${encodeURIComponent('slow export')}`)).toEqual(['Nightly export']);
   });
 
   it('rejects unknown filters, naming them', async () => {

@@ -1,8 +1,9 @@
 import { PLAN_EVERY_TIME, templatesPerShape, ValidationError } from '@pm/kernel';
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Task, TaskListQuery, TaskSort } from '../contract/http.ts';
+import { SearchWords } from './search-words.ts';
 import { asTask, isBlocked, taskQuery } from './task.repository.ts';
-import { table, type TasksDatabase } from './tasks.tables.ts';
+import { table, type ProjectsTable, type TasksDatabase, type TasksTable } from './tasks.tables.ts';
 
 export interface TaskListFilter extends Omit<TaskListQuery, 'limit' | 'cursor' | 'sort'> {
   /** The caller: resolves `assignee=me` and limits the list to projects they see. */
@@ -11,8 +12,9 @@ export interface TaskListFilter extends Omit<TaskListQuery, 'limit' | 'cursor' |
 
 type SortKey = string | number;
 interface Order {
-  /** What rows are ordered by (then by id). */
+  /** What rows are ordered by (then by `id`, t.id unless given). */
   expr: RawBuilder<unknown>;
+  id?: RawBuilder<unknown>;
   /** The same value as the cursor carries it. */
   cursorValue: RawBuilder<unknown>;
   cast: string;
@@ -94,15 +96,19 @@ function checkCursor(after: [SortKey, string] | undefined, order: Order) {
 }
 
 /**
- * A search's results come in two tiers, each newest change first: tasks whose title matches the
- * words (found through their own index, migrations/0007_title_search_index.sql), then those that
- * match only with their description (read newest first through tasks_by_updated, stopping after a
- * page, and only once the title matches have run out). Ranking every match with `ts_rank` read all
- * of them: 49,579 rows for two common words in the 1,000,000-task project, a p99 of 1.5–3.2 s in the
- * benchmark. A search's sort key is `<tier>:<updated_at>`.
+ * A search's results come in two tiers, each newest first: tasks whose title matches the words,
+ * then those that match only with their description (read newest first through tasks_by_created,
+ * stopping after a page, and only once the title matches have run out). Within a project, the
+ * title matches are read from task_title_words in this order, newest first, stopping after a page
+ * (migrations/0008_task_title_words.sql); across projects, or for a search with `or` or `-word`,
+ * through the title's GIN index (0007). Ranking every match with `ts_rank` read all of them: 49,579
+ * rows for two common words in the 1,000,000-task project, a p99 of 1.5–3.2 s in the benchmark.
+ * A search's sort key is `<tier>:<created_at>`.
  */
 type SearchTier = 0 | 1;
-const NEWEST_FIRST = orderOf('updated_at');
+const NEWEST_FIRST = orderOf('created_at');
+/** NEWEST_FIRST as task_title_words `w1` holds it, so its index gives the order. */
+const NEWEST_FIRST_BY_WORDS: Order = { ...NEWEST_FIRST, expr: sql`w1.created_at`, id: sql`w1.task_id` };
 
 /** The search cursor's tier, and the key within the tier. */
 function searchAfter(after: [SortKey, string] | undefined): [SearchTier, [SortKey, string]] | undefined {
@@ -114,6 +120,29 @@ function searchAfter(after: [SortKey, string] | undefined): [SearchTier, [SortKe
     throw invalidCursor();
   }
   return [Number(match[1]) as SearchTier, [match[2]!, after[1]]];
+}
+
+/** The list's rows: tasks `t` with their project `p`, whatever the columns chosen. */
+type TaskRows<O> = SelectQueryBuilder<TasksDatabase & { t: TasksTable; p: ProjectsTable }, 't' | 'p', O>;
+const TITLE_WORD_FIELDS = ['word_1', 'word_2', 'word_3'] as const;
+
+/**
+ * Tasks `t` of the project whose titles hold each of `words`: the first word's rows `w1` in index
+ * order (the list's order, NEWEST_FIRST_BY_WORDS), merged with those of the others. The rows keep
+ * their type: the joined tables only narrow them and give their order.
+ */
+function joinTitleWords<O>(query: TaskRows<O>, projectId: string, words: string[]): TaskRows<O> {
+  return words.reduce((joined, word, index) => {
+    const alias = `w${index + 1}`;
+    const w = sql.raw(alias);
+    const same =
+      index === 0
+        ? sql<boolean>`w1.project_id = ${projectId} and w1.created_at = t.created_at and w1.task_id = t.id`
+        : sql<boolean>`${w}.project_id = w1.project_id and ${w}.created_at = w1.created_at and ${w}.task_id = w1.task_id`;
+    return joined.innerJoin(sql`${table('task_title_words')}`.as(alias), (join) =>
+      join.on(sql<boolean>`${same} and ${w}.word = ${word}`),
+    );
+  }, query);
 }
 
 /** Filter values a list query carries as parameters, in the order its template takes them. */
@@ -130,6 +159,9 @@ const VALUE_FIELDS = [
   'due_before',
   'due_after',
   'q',
+  'word_1',
+  'word_2',
+  'word_3',
   'after_key',
   'after_id',
   'limit',
@@ -145,6 +177,8 @@ interface ListFlags {
   blocked: boolean | undefined;
   /** A search without a sort: the tier this query reads. */
   searchTier: SearchTier | undefined;
+  /** Tier 1 within a project: how many of the search's words (`word_<n>`) task_title_words finds. */
+  titleWords: number;
 }
 
 /** Distinct list shapes kept compiled; past it (unusual filter mixes), a list is built each time. */
@@ -154,7 +188,10 @@ const MAX_TEMPLATES = 200;
 function listQuery(db: Kysely<TasksDatabase>, v: ListValues, flags: ListFlags) {
   const text = (field: ValueField) => v[field] as string;
   const { searchTier } = flags;
-  const order = searchTier === undefined ? orderOf(flags.sort) : NEWEST_FIRST;
+  const byWords = searchTier === 1 && flags.titleWords > 0;
+  const order =
+    searchTier === undefined ? orderOf(flags.sort) : byWords ? NEWEST_FIRST_BY_WORDS : NEWEST_FIRST;
+  const id = order.id ?? sql`t.id`;
   const sortKey =
     searchTier === undefined
       ? order.cursorValue
@@ -166,6 +203,9 @@ function listQuery(db: Kysely<TasksDatabase>, v: ListValues, flags: ListFlags) {
       : query
           .where('t.project_id', '=', text('project_id'))
           .where(visibleProject(text('userId'), text('project_id')));
+  if (byWords) {
+    query = joinTitleWords(query, text('project_id'), TITLE_WORD_FIELDS.slice(0, flags.titleWords).map(text));
+  }
   if (v.status !== undefined) {
     query = query.where('t.status', '=', text('status'));
   }
@@ -205,7 +245,9 @@ function listQuery(db: Kysely<TasksDatabase>, v: ListValues, flags: ListFlags) {
   if (v.q !== undefined) {
     // Planned for its own project and words: a generic plan for an average project scanned the
     // 1,000,000-task project's whole index (kernel PLAN_EVERY_TIME).
-    const words = sql`${sql.raw(PLAN_EVERY_TIME)} websearch_to_tsquery('english', ${v.q})`;
+    // Through task_title_words, each word's run of its index is read newest first whatever the
+    // words; one plan serves them all.
+    const words = sql`${sql.raw(byWords ? '' : PLAN_EVERY_TIME)} websearch_to_tsquery('english', ${v.q})`;
     const inTitle = sql<boolean>`to_tsvector('english', t.title) @@ ${words}`;
     query = query.where(searchTier === 1 ? inTitle : sql<boolean>`t.search @@ ${words}`);
     if (searchTier === 0) {
@@ -215,13 +257,13 @@ function listQuery(db: Kysely<TasksDatabase>, v: ListValues, flags: ListFlags) {
   if (v.after_key !== undefined) {
     const op = sql.raw(order.descending ? '<' : '>');
     query = query.where(
-      sql<boolean>`(${order.expr}, t.id) ${op} (${v.after_key}::${sql.raw(order.cast)}, ${v.after_id}::uuid)`,
+      sql<boolean>`(${order.expr}, ${id}) ${op} (${v.after_key}::${sql.raw(order.cast)}, ${v.after_id}::uuid)`,
     );
   }
   const direction = sql.raw(order.descending ? 'desc' : 'asc');
   return query
     .orderBy(sql`${order.expr} ${direction}`)
-    .orderBy(sql`t.id ${direction}`)
+    .orderBy(sql`${id} ${direction}`)
     .limit(v.limit as number);
 }
 
@@ -232,8 +274,11 @@ function listQuery(db: Kysely<TasksDatabase>, v: ListValues, flags: ListFlags) {
  */
 export class TaskListRepository {
   private readonly templates = templatesPerShape<TasksDatabase, unknown>(MAX_TEMPLATES);
+  private readonly searchWords: SearchWords;
 
-  constructor(private readonly db: Kysely<TasksDatabase>) {}
+  constructor(private readonly db: Kysely<TasksDatabase>) {
+    this.searchWords = new SearchWords(db);
+  }
 
   async list(
     filter: TaskListFilter,
@@ -248,6 +293,11 @@ export class TaskListRepository {
     }
     checkCursor(after, search ? NEWEST_FIRST : orderOf(sort));
     const assignee = filter.assignee === 'me' ? filter.userId : filter.assignee;
+    const searchTier = search ? (tierAfter?.[0] ?? 1) : undefined;
+    const titleWords =
+      searchTier === 1 && filter.project_id !== undefined
+        ? (await this.searchWords.requiredBy(filter.q!)).slice(0, TITLE_WORD_FIELDS.length)
+        : [];
     const given: ListValues = {
       ...filter,
       assignee: assignee === 'unassigned' ? undefined : assignee,
@@ -255,18 +305,25 @@ export class TaskListRepository {
       after_id: after?.[1],
       limit: limit + 1,
     };
+    titleWords.forEach((word, i) => {
+      given[TITLE_WORD_FIELDS[i]!] = word;
+    });
     const flags: ListFlags = {
       sort,
       unassigned: assignee === 'unassigned',
       overdue: filter.overdue,
       blocked: filter.blocked,
-      searchTier: search ? (tierAfter?.[0] ?? 1) : undefined,
+      searchTier,
+      titleWords: titleWords.length,
     };
     const rows = await this.run(given, flags);
     if (flags.searchTier === 1 && rows.length <= limit) {
       // The title matches ran out on this page: it goes on with the tasks matching in their description.
       const rest = { ...given, after_key: undefined, after_id: undefined, limit: limit + 1 - rows.length };
-      rows.push(...(await this.run(rest, { ...flags, searchTier: 0 })));
+      for (const field of TITLE_WORD_FIELDS) {
+        rest[field] = undefined;
+      }
+      rows.push(...(await this.run(rest, { ...flags, searchTier: 0, titleWords: 0 })));
     }
     return rows.map((row) => asTask(row) as Task & { sort_key: SortKey });
   }

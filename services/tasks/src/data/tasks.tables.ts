@@ -81,6 +81,14 @@ export interface TaskDependenciesTable {
   created_at: Timestamp;
 }
 
+/** The words of task titles, kept by triggers (migrations/0008_task_title_words.sql). */
+export interface TaskTitleWordsTable {
+  project_id: string;
+  word: string;
+  created_at: Timestamp;
+  task_id: string;
+}
+
 export interface TasksDatabase {
   projects: ProjectsTable;
   milestones: { id: string; project_id: string; deleted_at: Timestamp | null; updated_at: Timestamp };
@@ -88,6 +96,7 @@ export interface TasksDatabase {
   org_memberships: OrgMembershipsTable;
   task_counters: { project_id: string; last_number: number };
   tasks: TasksTable;
+  task_title_words: TaskTitleWordsTable;
   task_activity: TaskActivityTable;
   task_dependencies: TaskDependenciesTable;
   task_templates: TaskTemplatesTable;
