@@ -167,6 +167,13 @@ describe('finding tasks', () => {
       cursor = page.next_cursor;
     } while (cursor);
     expect(paged).toEqual(['Exports are slow on mobile', 'Slow export of invoices', 'Nightly export']);
+    // With a sort, one tier: title and description matches alike.
+    expect(await titles(`/projects/${searched.id}/tasks?sort=created_at&q=slow`)).toEqual([
+      'Nightly export',
+      'Slow import',
+      'Exports are slow on mobile',
+      'Slow export of invoices',
+    ]);
     expect(await found('"slow on mobile"')).toEqual(['Exports are slow on mobile']);
     expect(await found('"mobile on slow"')).toEqual([]);
     // `or` and `-word` can match a title without every word: the title index answers them.
