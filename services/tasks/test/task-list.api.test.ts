@@ -16,6 +16,21 @@ describe('finding tasks', () => {
     expect(res.statusCode, res.body).toBe(200);
     return res.json<{ items: Task[] }>().items.map((t) => t.title);
   };
+  /** Titles of every page of `url` (which has a query string), `limit` a page. */
+  const pages = async (url: string, limit = 1) => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await api(test, 'GET', `${url}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`, {
+        token: owner.token,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const page = res.json<{ items: Task[]; next_cursor: string | null }>();
+      seen.push(...page.items.map((t) => t.title));
+      cursor = page.next_cursor;
+    } while (cursor);
+    return seen;
+  };
 
   beforeAll(async () => {
     test = await startTasks();
@@ -80,18 +95,12 @@ describe('finding tasks', () => {
       'Write docs',
       'Old finished work',
     ]);
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const url: string = `/projects/${project.id}/tasks?sort=due_date&limit=3${cursor ? `&cursor=${cursor}` : ''}`;
-      const page = (await api(test, 'GET', url, { token: owner.token })).json<{
-        items: Task[];
-        next_cursor: string | null;
-      }>();
-      seen.push(...page.items.map((t) => t.title));
-      cursor = page.next_cursor;
-    } while (cursor);
-    expect(seen).toEqual(['Old finished work', 'Fix login bug', 'Refactor billing', 'Write docs']);
+    expect(await pages(`/projects/${project.id}/tasks?sort=due_date`, 3)).toEqual([
+      'Old finished work',
+      'Fix login bug',
+      'Refactor billing',
+      'Write docs',
+    ]);
     expect((await api(test, 'GET', `/tasks?cursor=garbage`, { token: owner.token })).statusCode).toBe(400);
   });
 
@@ -106,20 +115,6 @@ describe('finding tasks', () => {
   });
 
   it('pages a search: title matches newest first, then description matches; a change does not reorder', async () => {
-    const pages = async (url: string) => {
-      const seen: string[] = [];
-      let cursor: string | null = null;
-      do {
-        const res = await api(test, 'GET', `${url}&limit=1${cursor ? `&cursor=${cursor}` : ''}`, {
-          token: owner.token,
-        });
-        expect(res.statusCode, res.body).toBe(200);
-        const page = res.json<{ items: Task[]; next_cursor: string | null }>();
-        seen.push(...page.items.map((t) => t.title));
-        cursor = page.next_cursor;
-      } while (cursor);
-      return seen;
-    };
     expect(await pages('/tasks?q=login')).toEqual(['Elsewhere login', 'Fix login bug', 'Write docs']);
     const fix = byTitle.get('Fix login bug')!;
     const touched = await api(test, 'PUT', `/tasks/${fix.id}`, {
@@ -155,18 +150,11 @@ describe('finding tasks', () => {
       'Slow export of invoices',
       'Nightly export',
     ]);
-    const paged: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const url: string = `/projects/${searched.id}/tasks?q=slow%20export&limit=1${cursor ? `&cursor=${cursor}` : ''}`;
-      const page = (await api(test, 'GET', url, { token: owner.token })).json<{
-        items: Task[];
-        next_cursor: string | null;
-      }>();
-      paged.push(...page.items.map((t) => t.title));
-      cursor = page.next_cursor;
-    } while (cursor);
-    expect(paged).toEqual(['Exports are slow on mobile', 'Slow export of invoices', 'Nightly export']);
+    expect(await pages(`/projects/${searched.id}/tasks?q=slow%20export`)).toEqual([
+      'Exports are slow on mobile',
+      'Slow export of invoices',
+      'Nightly export',
+    ]);
     // With a sort, one tier: title and description matches alike.
     expect(await titles(`/projects/${searched.id}/tasks?sort=created_at&q=slow`)).toEqual([
       'Nightly export',
