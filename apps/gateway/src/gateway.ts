@@ -4,6 +4,7 @@ import { requireAuth } from '@pm/kernel';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import helmet from 'helmet';
 import type { Redis } from 'ioredis';
+import { leasedRedisStore } from './rate-limit-store.ts';
 import { requiresToken } from './route-table.ts';
 
 export interface GatewayOptions {
@@ -49,10 +50,12 @@ export async function registerGateway(app: FastifyInstance, options: GatewayOpti
     credentials: true,
     exposedHeaders: ['x-request-id', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset'],
   });
+  const { redis, rateLimitNamespace } = options;
   await app.register(rateLimit, {
     max: options.rateLimitPerMinute,
     timeWindow: 60_000,
-    ...(options.redis ? { redis: options.redis, nameSpace: options.rateLimitNamespace } : {}),
+    // Shared through Redis, a lease at a time (LeasedRedisRateLimitStore); without Redis, in this process.
+    ...(redis ? { store: leasedRedisStore(redis, rateLimitNamespace) } : {}),
     // A Redis outage lets requests through uncounted rather than failing them (Kong's fault_tolerant default).
     skipOnError: true,
     keyGenerator: rateKey,
