@@ -99,11 +99,11 @@ function checkCursor(after: [SortKey, string] | undefined, order: Order) {
  * A search's results come in two tiers, each newest first: tasks whose title matches the words,
  * then those that match only with their description (read newest first through tasks_by_created,
  * stopping after a page, and only once the title matches have run out). The title matches are
- * read from task_title_words in this order, newest first, stopping after a page
- * (migrations/0008_task_title_words.sql; across projects, a page of each, searchAcrossProjects);
- * for a search with `or` or `-word`, through the title's GIN index (0007). Ranking every match with `ts_rank` read all of them: 49,579
- * rows for two common words in the 1,000,000-task project, a p99 of 1.5–3.2 s in the benchmark.
- * A search's sort key is `<tier>:<created_at>`.
+ * read from task_title_words in this order, stopping after a page (migrations/0008; across
+ * projects, a page of each, searchAcrossProjects); for a search with `or` or `-word`, through the
+ * title's GIN index (0007). Ranking every match with `ts_rank` read all of them: 49,579 rows for
+ * two common words in the 1,000,000-task project, a p99 of 1.5–3.2 s in the benchmark. A search's
+ * sort key is `<tier>:<created_at>`.
  */
 type SearchTier = 0 | 1;
 const NEWEST_FIRST = orderOf('created_at');
@@ -181,7 +181,7 @@ interface ListFlags {
   blocked: boolean | undefined;
   /** A search without a sort: the tier this query reads. */
   searchTier: SearchTier | undefined;
-  /** Tier 1 within a project: how many of the search's words (`word_<n>`) task_title_words finds. */
+  /** Tier 1: how many of the search's words (`word_<n>`) are looked up in task_title_words. */
   titleWords: number;
 }
 
