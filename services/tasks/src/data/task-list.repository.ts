@@ -185,6 +185,9 @@ interface ListFlags {
   titleWords: number;
 }
 
+/** Tier 1 of a search whose title matches are read from task_title_words. */
+const readsTitleWords = (flags: ListFlags) => flags.searchTier === 1 && flags.titleWords > 0;
+
 /** Distinct list shapes kept compiled; past it (unusual filter mixes), a list is built each time. */
 const MAX_TEMPLATES = 200;
 
@@ -200,7 +203,7 @@ function listQuery(
 ) {
   const text = (field: ValueField) => v[field] as string;
   const { searchTier } = flags;
-  const byWords = searchTier === 1 && flags.titleWords > 0;
+  const byWords = readsTitleWords(flags);
   const order =
     searchTier === undefined ? orderOf(flags.sort) : byWords ? NEWEST_FIRST_BY_WORDS : NEWEST_FIRST;
   const id = order.id ?? sql`t.id`;
@@ -309,7 +312,7 @@ function searchAcrossProjects(db: Kysely<TasksDatabase>, v: ListValues, flags: L
 
 /** The list query, or for tier 1 of a search across projects through title words, searchAcrossProjects. */
 function listOrSearchQuery(db: Kysely<TasksDatabase>, v: ListValues, flags: ListFlags) {
-  return v.project_id === undefined && flags.searchTier === 1 && flags.titleWords > 0
+  return v.project_id === undefined && readsTitleWords(flags)
     ? searchAcrossProjects(db, v, flags)
     : listQuery(db, v, flags);
 }
