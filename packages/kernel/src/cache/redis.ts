@@ -62,7 +62,9 @@ export class RedisPubSub implements PubSub {
   }
 
   static connect(url: string, prefix?: string): RedisPubSub {
-    return new RedisPubSub(new Redis(url), new Redis(url), prefix);
+    // The publishes of one turn (an event goes to its project's, its task's and its people's
+    // channels) share one write: status changes at 32 connections made 4 writes to Redis each.
+    return new RedisPubSub(new Redis(url, { enableAutoPipelining: true }), new Redis(url), prefix);
   }
 
   async publish(channel: string, message: string): Promise<void> {
