@@ -1,3 +1,4 @@
+import { queryTemplate } from '@pm/kernel';
 import { sql, type Kysely } from 'kysely';
 import type { OrgRole, ProjectRole } from '../domain/task-access.ts';
 import type { WorkflowStatus } from '../domain/workflow.ts';
@@ -17,6 +18,22 @@ export interface ProjectFacts {
   workflow: WorkflowStatus[] | null;
 }
 
+/** A live project with the caller's roles in its organization and in it (compiled once: the kernel's queryTemplate). */
+const projectWithRoles = queryTemplate(2, (db: Kysely<TasksDatabase>, projectId: string, userId: string) =>
+  db
+    .selectFrom('projects as p')
+    .leftJoin('org_memberships as om', (join) =>
+      join.onRef('om.organization_id', '=', 'p.organization_id').on('om.user_id', '=', userId),
+    )
+    .leftJoin('project_memberships as pm', (join) =>
+      join.onRef('pm.project_id', '=', 'p.id').on('pm.user_id', '=', userId),
+    )
+    .selectAll('p')
+    .select(['om.role as org_role', 'pm.role as member_role'])
+    .where('p.id', '=', projectId)
+    .where('p.deleted_at', 'is', null),
+);
+
 /** The read models of projects, project members and organization members, fed by events. */
 export class AccessRepository {
   constructor(private readonly db: Kysely<TasksDatabase>) {}
@@ -26,19 +43,7 @@ export class AccessRepository {
     projectId: string,
     db: Db = this.db,
   ): Promise<ProjectAccess | undefined> {
-    const row = await db
-      .selectFrom('projects as p')
-      .leftJoin('org_memberships as om', (join) =>
-        join.onRef('om.organization_id', '=', 'p.organization_id').on('om.user_id', '=', userId),
-      )
-      .leftJoin('project_memberships as pm', (join) =>
-        join.onRef('pm.project_id', '=', 'p.id').on('pm.user_id', '=', userId),
-      )
-      .selectAll('p')
-      .select(['om.role as org_role', 'pm.role as member_role'])
-      .where('p.id', '=', projectId)
-      .where('p.deleted_at', 'is', null)
-      .executeTakeFirst();
+    const [row] = await projectWithRoles.run(db, projectId, userId);
     if (!row) {
       return undefined;
     }

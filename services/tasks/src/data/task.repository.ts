@@ -133,6 +133,24 @@ const taskById = queryTemplate(1, (db: Kysely<TasksDatabase>, id: string) =>
   taskQuery(db).where('t.id', '=', id),
 );
 
+/** The project's next task number (its counter row created on the first) and its board's last rank. */
+const nextNumberAndLastRank = queryTemplate(1, (db: Kysely<TasksDatabase>, projectId: string) =>
+  db
+    .insertInto('task_counters')
+    .values({ project_id: projectId, last_number: 1 })
+    .onConflict((oc) =>
+      oc.column('project_id').doUpdateSet({ last_number: sql`task_counters.last_number + 1` }),
+    )
+    .returning((eb) => [
+      'last_number',
+      eb
+        .selectFrom('tasks')
+        .select((inner) => inner.fn.max('rank').as('rank'))
+        .where('project_id', '=', projectId)
+        .as('last_rank'),
+    ]),
+);
+
 /** A task of a live project with the caller's roles on that project and the project's details. */
 const taskWithAccess = queryTemplate(2, (db: Kysely<TasksDatabase>, id: string, userId: string) =>
   taskQuery(db)
@@ -315,22 +333,8 @@ export class TaskRepository {
    * in the caller's transaction, or on its own (`this.db`).
    */
   async nextPlace(trx: Db, projectId: string): Promise<{ number: number; lastRank: string | null }> {
-    const row = await trx
-      .insertInto('task_counters')
-      .values({ project_id: projectId, last_number: 1 })
-      .onConflict((oc) =>
-        oc.column('project_id').doUpdateSet({ last_number: sql`task_counters.last_number + 1` }),
-      )
-      .returning((eb) => [
-        'last_number',
-        eb
-          .selectFrom('tasks')
-          .select((inner) => inner.fn.max('rank').as('rank'))
-          .where('project_id', '=', projectId)
-          .as('last_rank'),
-      ])
-      .executeTakeFirstOrThrow();
-    return { number: row.last_number, lastRank: row.last_rank ?? null };
+    const [row] = await nextNumberAndLastRank.run(trx, projectId);
+    return { number: row!.last_number, lastRank: row!.last_rank ?? null };
   }
 
   async lastRank(trx: Db, projectId: string): Promise<string | null> {
