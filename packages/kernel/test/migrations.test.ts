@@ -36,7 +36,7 @@ describe('migrateSchema', () => {
       '0002_seed.sql': "insert into widgets (name) values ('first');",
     });
     const [first, second] = await Promise.all([migrateSchema(a.root, 'race', dir), migrateSchema(b.root, 'race', dir)]);
-    expect([...first, ...second].sort()).toEqual(['kernel/0001_outbox_inbox.sql', 'race/0001_create.sql', 'race/0002_seed.sql']);
+    expect([...first, ...second].sort()).toEqual(['kernel/0001_outbox_inbox.sql', 'kernel/0002_outbox_claims.sql', 'race/0001_create.sql', 'race/0002_seed.sql']);
     const rows = await sql<{ n: number }>`select count(*)::int as n from race.widgets`.execute(a.root);
     expect(rows.rows[0]!.n).toBe(1);
     expect(await migrateSchema(a.root, 'race', dir)).toEqual([]);

@@ -118,6 +118,21 @@ export function outboxInsert(
     );
 }
 
+/** The columns of a schema's outbox table (kernel migrations) that the relay reads and writes. */
+interface OutboxTable {
+  id: string;
+  envelope: EventEnvelope;
+  created_at: Date;
+  published_at: Date | null;
+  claimed_until: Date | null;
+}
+
+/**
+ * How long a relay holds the rows it claimed while it publishes them. Longer than any batch takes;
+ * if the relay dies, its rows wait this long before another relay publishes them.
+ */
+export const OUTBOX_CLAIM_SECONDS = 15;
+
 /** How often the relay looks for rows nobody announced (another process, a missed signal). */
 export const OUTBOX_SAFETY_POLL_MS = 5_000;
 
@@ -134,9 +149,11 @@ export interface OutboxRelayOptions {
 }
 
 /**
- * Publishes committed outbox rows in order. Rows are claimed with SKIP LOCKED so several instances
- * can relay one schema; a row is marked published only after the bus accepted it. The outbox wakes
- * the relay after each commit that wrote events; a slow poll picks up anything else.
+ * Publishes committed outbox rows in order. A batch of rows is claimed for a while in one statement
+ * (SKIP LOCKED, so several instances can relay one schema and never take the same row); a row is
+ * marked published only after the bus accepted it, so a relay that dies between the two leaves
+ * rows another publishes once the claim lapses (at least once; consumers are idempotent). The
+ * outbox wakes the relay after each commit that wrote events; a slow poll picks up anything else.
  */
 export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined;
@@ -221,43 +238,64 @@ export class OutboxRelay {
 
   private async publishBatch(): Promise<boolean> {
     const { db, bus, batchSize = 200 } = this.options;
-    let count = 0;
+    const rows = await this.claimBatch(batchSize);
+    const published: string[] = [];
     let failure: unknown;
-    await db.transaction().execute(async (trx) => {
-      const rows = await trx
-        .selectFrom('outbox')
-        .select(['id', 'envelope'])
-        .where('published_at', 'is', null)
-        .orderBy('created_at')
-        .orderBy('id')
-        .limit(batchSize)
-        .forUpdate()
-        .skipLocked()
+    for (const row of rows) {
+      try {
+        await bus.publish(row.envelope);
+      } catch (error) {
+        // What went out is marked as published; the rest is released for the next attempt.
+        failure = error;
+        break;
+      }
+      published.push(row.id);
+    }
+    if (published.length > 0) {
+      await db
+        .updateTable('outbox')
+        .set({ published_at: sql`now()` })
+        .where('id', 'in', published)
         .execute();
-      const published: string[] = [];
-      for (const row of rows) {
-        try {
-          await bus.publish(row.envelope as EventEnvelope);
-        } catch (error) {
-          // Keep what went out marked as published; the rest waits for the next attempt.
-          failure = error;
-          break;
-        }
-        published.push(row.id as string);
-      }
-      if (published.length > 0) {
-        await trx
-          .updateTable('outbox')
-          .set({ published_at: sql`now()` })
-          .where('id', 'in', published)
-          .execute();
-        this.options.metrics?.eventsPublished.inc({ schema: this.options.schema }, published.length);
-      }
-      count = rows.length;
-    });
+      this.options.metrics?.eventsPublished.inc({ schema: this.options.schema }, published.length);
+    }
     if (failure !== undefined) {
+      const unpublished = rows.slice(published.length).map((row) => row.id);
+      await db.updateTable('outbox').set({ claimed_until: null }).where('id', 'in', unpublished).execute();
       throw failure instanceof Error ? failure : new Error('The bus refused an event');
     }
-    return count === batchSize;
+    return rows.length === batchSize;
+  }
+
+  /**
+   * Claims up to `limit` of the oldest unpublished rows nobody else holds, for
+   * {@link OUTBOX_CLAIM_SECONDS}, in one statement; oldest first.
+   */
+  private async claimBatch(limit: number): Promise<{ id: string; envelope: EventEnvelope }[]> {
+    const db = this.options.db as Kysely<{ outbox: OutboxTable }>;
+    return db
+      .with('claimed', (qb) =>
+        qb
+          .updateTable('outbox')
+          .set({ claimed_until: sql`now() + make_interval(secs => ${OUTBOX_CLAIM_SECONDS})` })
+          .where('id', 'in', (eb) =>
+            eb
+              .selectFrom('outbox')
+              .select('id')
+              .where('published_at', 'is', null)
+              .where((w) => w.or([w('claimed_until', 'is', null), w('claimed_until', '<', sql<Date>`now()`)]))
+              .orderBy('created_at')
+              .orderBy('id')
+              .limit(limit)
+              .forUpdate()
+              .skipLocked(),
+          )
+          .returning(['id', 'envelope', 'created_at']),
+      )
+      .selectFrom('claimed')
+      .select(['id', 'envelope'])
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
   }
 }
