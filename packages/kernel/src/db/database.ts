@@ -4,7 +4,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
-import { PreparingClient } from './preparing-client.ts';
+import { PLAN_ONCE, PreparingClient } from './preparing-client.ts';
 
 // Counts and bigints come back as strings by default; ids and sums we need as numbers are cast in SQL.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
@@ -40,7 +40,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // the process with an unhandled 'error': the pool drops it and opens another for the next query,
     // and a query that was running on it still fails with the error.
     pool.on('error', () => undefined);
-    pool.on('connect', (client) => client.on('error', () => undefined));
+    pool.on('connect', (client) => {
+      client.on('error', () => undefined);
+      // Queued before the query the connection was opened for, so it runs first.
+      client.query(PLAN_ONCE).catch(() => undefined);
+    });
     return wrap('postgres', pool, async () => {
       await settled(pool);
       await pool.end();
@@ -52,6 +56,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   await pglite.waitReady;
   // PGlite has a single backend: one pool connection, shared by every service of the process.
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, Client: PreparingClient });
+  pool.on('connect', (client) => void client.query(PLAN_ONCE).catch(() => undefined));
   return wrap('pglite', pool, async () => {
     await settled(pool);
     await pool.end();
