@@ -40,11 +40,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // the process with an unhandled 'error': the pool drops it and opens another for the next query,
     // and a query that was running on it still fails with the error.
     pool.on('error', () => undefined);
-    pool.on('connect', (client) => {
-      client.on('error', () => undefined);
-      // Queued before the query the connection was opened for, so it runs first.
-      client.query(PLAN_ONCE).catch(() => undefined);
-    });
+    pool.on('connect', (client) => client.on('error', () => undefined));
+    planOnce(pool);
     return wrap('postgres', pool, async () => {
       await settled(pool);
       await pool.end();
@@ -56,13 +53,21 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   await pglite.waitReady;
   // PGlite has a single backend: one pool connection, shared by every service of the process.
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, Client: PreparingClient });
-  pool.on('connect', (client) => void client.query(PLAN_ONCE).catch(() => undefined));
+  planOnce(pool);
   return wrap('pglite', pool, async () => {
     await settled(pool);
     await pool.end();
     await pglite.close();
     release();
   });
+}
+
+/**
+ * Each new connection plans prepared statements once (PLAN_ONCE). The `set` is queued before the
+ * query the connection was opened for, so it runs first.
+ */
+function planOnce(pool: pg.Pool): void {
+  pool.on('connect', (client) => void client.query(PLAN_ONCE).catch(() => undefined));
 }
 
 /**
