@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import { Type, type TSchema } from 'typebox';
 import { ValidationError } from '../errors.ts';
 
@@ -48,10 +49,35 @@ export function toPage<Row, Item = Row>(
   keyOf: (row: Row) => CursorValue[],
   map: (row: Row) => Item = (row) => row as unknown as Item,
 ): Page<Item> {
+  const { pageRows, nextCursor } = splitPage(rows, limit, keyOf);
+  return { items: pageRows.map(map), next_cursor: nextCursor };
+}
+
+/**
+ * The page of {@link toPage} as the text of its JSON, from rows that carry each item's JSON text
+ * already (built by the database: `jsonOf`). Send it with {@link sendJsonText}.
+ */
+export function toJsonPage<Row>(
+  rows: Row[],
+  limit: number,
+  keyOf: (row: Row) => CursorValue[],
+  jsonOf: (row: Row) => string,
+): string {
+  const { pageRows, nextCursor } = splitPage(rows, limit, keyOf);
+  return `{"items":[${pageRows.map(jsonOf).join(',')}],"next_cursor":${JSON.stringify(nextCursor)}}`;
+}
+
+function splitPage<Row>(rows: Row[], limit: number, keyOf: (row: Row) => CursorValue[]) {
   const hasMore = rows.length > limit;
   const pageRows = hasMore ? rows.slice(0, limit) : rows;
   const last = pageRows[pageRows.length - 1];
-  return { items: pageRows.map(map), next_cursor: hasMore && last ? encodeCursor(keyOf(last)) : null };
+  return { pageRows, nextCursor: hasMore && last ? encodeCursor(keyOf(last)) : null };
 }
 
-
+/**
+ * Answers with JSON text as it is: Fastify sends a string with a JSON content type without
+ * serializing it, so the route's response schema only documents it.
+ */
+export function sendJsonText(reply: FastifyReply, json: string): FastifyReply {
+  return reply.type('application/json; charset=utf-8').send(json);
+}

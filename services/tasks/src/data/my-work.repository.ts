@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Task } from '../contract/http.ts';
 import { PRIORITY_ORDER, visibleProjects } from './task-list.repository.ts';
-import { asTask, taskQuery } from './task.repository.ts';
+import { taskQuery } from './task-fields.ts';
+import { asTask } from './task.repository.ts';
 import type { TasksDatabase } from './tasks.tables.ts';
 
 /** The tasks assigned to one person, across the projects they see (index tasks_by_assignee). */

@@ -2,7 +2,7 @@ import { PLAN_EVERY_TIME, templatesPerShape, ValidationError } from '@pm/kernel'
 import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Task, TaskListQuery, TaskSort } from '../contract/http.ts';
 import { SearchWords } from './search-words.ts';
-import { asTask, isBlocked, taskQuery } from './task.repository.ts';
+import { isBlocked, taskJsonQuery } from './task-fields.ts';
 import { table, type ProjectsTable, type TasksDatabase, type TasksTable } from './tasks.tables.ts';
 
 export interface TaskListFilter extends Omit<TaskListQuery, 'limit' | 'cursor' | 'sort'> {
@@ -11,6 +11,13 @@ export interface TaskListFilter extends Omit<TaskListQuery, 'limit' | 'cursor' |
 }
 
 type SortKey = string | number;
+
+/** A task of a list: its sort key and id (the cursor) and the task's JSON text (TASK_JSON). */
+export interface ListedTask {
+  sort_key: SortKey;
+  id: string;
+  json: string;
+}
 interface Order {
   /** What rows are ordered by (then by `id`, t.id unless given). */
   expr: RawBuilder<unknown>;
@@ -211,7 +218,7 @@ function listQuery(
     searchTier === undefined
       ? order.cursorValue
       : sql`${sql.lit(`${searchTier}:`)} || (${order.cursorValue})`;
-  let query = taskQuery(db).select(sortKey.as('sort_key'));
+  let query = taskJsonQuery(db).select(sortKey.as('sort_key'));
   if (inProject) {
     query = query.where(sql<boolean>`t.project_id = ${inProject}`);
   } else if (v.project_id === undefined) {
@@ -335,7 +342,7 @@ export class TaskListRepository {
     sort: TaskSort | undefined,
     limit: number,
     after?: [SortKey, string],
-  ): Promise<(Task & { sort_key: SortKey })[]> {
+  ): Promise<ListedTask[]> {
     const search = !sort && filter.q !== undefined && filter.q !== '';
     const tierAfter = search ? searchAfter(after) : undefined;
     if (tierAfter) {
@@ -375,16 +382,17 @@ export class TaskListRepository {
       }
       rows.push(...(await this.run(rest, { ...flags, searchTier: 0, titleWords: 0 })));
     }
-    return rows.map((row) => asTask(row) as Task & { sort_key: SortKey });
+    return rows;
   }
 
-  private async run(given: ListValues, flags: ListFlags): Promise<unknown[]> {
+  private async run(given: ListValues, flags: ListFlags): Promise<ListedTask[]> {
     const fields = VALUE_FIELDS.filter((field) => given[field] !== undefined && given[field] !== '');
     const values: ListValues = Object.fromEntries(fields.map((field) => [field, given[field]]));
     const template = this.templateFor(fields, flags);
-    return template
+    const rows = template
       ? await template.run(this.db, ...fields.map((field) => values[field]!))
       : await listOrSearchQuery(this.db, values, flags).execute();
+    return rows as ListedTask[];
   }
 
   private templateFor(fields: ValueField[], flags: ListFlags) {

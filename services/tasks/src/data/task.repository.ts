@@ -17,6 +17,7 @@ import {
 } from 'kysely';
 import type { Task, TaskActivity } from '../contract/http.ts';
 import type { ProjectAccess } from './access.repository.ts';
+import { taskColumns, taskQuery } from './task-fields.ts';
 import { table, type Db, type TasksDatabase, type TasksTable } from './tasks.tables.ts';
 
 /** Columns a write may set (`number`, `rank` and identity are set by create and move only). */
@@ -48,57 +49,6 @@ export type NewTask = TaskChanges &
     | 'status_category'
     | 'rank'
   >;
-
-/**
- * Whether task `t` is blocked: a finish_to_start blocker is not done. `open_blockers` counts those,
- * kept by triggers in every transaction that changes one (migrations/0003_task_open_blockers.sql);
- * `blocked=true` reads the partial index tasks_blocked.
- */
-export function isBlocked(blocked: boolean) {
-  return blocked ? sql<boolean>`t.open_blockers > 0` : sql<boolean>`t.open_blockers = 0`;
-}
-
-/** The task as the API shows it: key, dates as YYYY-MM-DD, hours as numbers, `is_blocked`. */
-export function taskQuery(db: Db) {
-  return taskColumns(db.selectFrom('tasks as t'));
-}
-
-/**
- * The task columns of `taskQuery` over rows `t`: the table, or (cast to it) the rows a write in the
- * same statement returned, so a write answers the task without a second round trip.
- */
-function taskColumns(rows: SelectQueryBuilder<TasksDatabase & { t: TasksTable }, 't', object>) {
-  return rows.innerJoin('projects as p', 'p.id', 't.project_id').select([
-    't.id',
-    sql<string>`p.key || '-' || t.number`.as('key'),
-    't.number',
-    't.organization_id',
-    't.project_id',
-    't.title',
-    't.description',
-    't.status',
-    't.status_category',
-    't.priority',
-    't.assigned_to',
-    't.created_by',
-    sql<string | null>`to_char(t.due_date, 'YYYY-MM-DD')`.as('due_date'),
-    sql<number | null>`t.estimated_hours::float8`.as('estimated_hours'),
-    sql<number | null>`t.actual_hours::float8`.as('actual_hours'),
-    't.tags',
-    't.milestone_id',
-    't.parent_task_id',
-    't.rank',
-    't.version',
-    isBlocked(true).as('is_blocked'),
-    // Direct sub-tasks through tasks_by_parent, computed for the rows of the answer only.
-    sql<{ total: number; done: number }>`(
-        select json_build_object('total', count(*), 'done', count(*) filter (where s.status_category = 'done'))
-        from ${table('tasks')} s where s.parent_task_id = t.id
-      )`.as('subtasks'),
-    't.created_at',
-    't.updated_at',
-  ]);
-}
 
 /** A write's returned task rows, typed as the table they came from (`returningAll`). */
 function asTaskRows(rows: unknown) {

@@ -1,4 +1,4 @@
-import { requireAuth } from '@pm/kernel';
+import { requireAuth, sendJsonText } from '@pm/kernel';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   CreateProjectTaskBody,
@@ -26,8 +26,14 @@ export const projectTaskRoutes: FastifyPluginAsyncTypebox<{ deps: TasksDeps }> =
         response: { 200: TaskPage },
       },
     },
-    (request) =>
-      listTasks(deps, requireAuth(request).sub, { ...request.query, project_id: request.params.project_id }),
+    async (request, reply) =>
+      sendJsonText(
+        reply,
+        await listTasks(deps, requireAuth(request).sub, {
+          ...request.query,
+          project_id: request.params.project_id,
+        }),
+      ),
   );
   app.post(
     '/:project_id/tasks',

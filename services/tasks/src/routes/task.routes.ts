@@ -1,4 +1,4 @@
-import { requireAuth } from '@pm/kernel';
+import { requireAuth, sendJsonText } from '@pm/kernel';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import {
@@ -32,7 +32,8 @@ export const taskRoutes: FastifyPluginAsyncTypebox<{ deps: TasksDeps }> = async 
         response: { 200: TaskPage },
       },
     },
-    (request) => listTasks(deps, requireAuth(request).sub, request.query),
+    async (request, reply) =>
+      sendJsonText(reply, await listTasks(deps, requireAuth(request).sub, request.query)),
   );
   app.post(
     '/',

@@ -1,4 +1,4 @@
-import { toPage, type Page } from '@pm/kernel';
+import { toJsonPage, toPage, type Page } from '@pm/kernel';
 import type { Task, TaskActivity, TaskListQuery } from '../contract/http.ts';
 import { keysetAfter } from '../data/keyset-cursor.ts';
 import type { TasksDeps } from '../deps.ts';
@@ -19,8 +19,11 @@ export function checkDueRange(
   }
 }
 
-/** Tasks of one project (`project_id`) or of every project the caller sees. */
-export async function listTasks(deps: TasksDeps, userId: string, query: TaskListQuery): Promise<Page<Task>> {
+/**
+ * Tasks of one project (`project_id`) or of every project the caller sees: the text of the page's
+ * JSON (a `Page<Task>`), each task's JSON built by the database.
+ */
+export async function listTasks(deps: TasksDeps, userId: string, query: TaskListQuery): Promise<string> {
   checkDueRange(query);
   const { limit = 25, cursor, sort, ...filters } = query;
   // The list itself keeps to projects the caller sees; only an empty answer needs to know whether
@@ -29,11 +32,11 @@ export async function listTasks(deps: TasksDeps, userId: string, query: TaskList
   if (query.project_id && rows.length === 0) {
     await projectFor(deps, userId, query.project_id, 'read');
   }
-  return toPage(
+  return toJsonPage(
     rows,
     limit,
     (row) => [row.sort_key, row.id],
-    ({ sort_key: _sortKey, ...task }) => task,
+    (row) => row.json,
   );
 }
 
