@@ -17,13 +17,21 @@ function runQuickBenchmark(): Promise<{ code: number | null; stdout: string; std
 }
 
 /** Table rows (`| scenario | conns | req/s | p50 | p99 | errors | ratio |`) by scenario name. */
-function tableRows(stdout: string): { scenario: string; rps: number; errors: number }[] {
+function tableRows(
+  stdout: string,
+): { scenario: string; rps: number; p50: number; p99: number; errors: number }[] {
   return stdout
     .split('\n')
     .filter((line) => /^\| .+ \| \d+ \| [\d.]+ \|/.test(line))
     .map((line) => {
       const cells = line.split('|').map((cell) => cell.trim());
-      return { scenario: cells[1]!, rps: Number(cells[3]), errors: Number(cells[6]) };
+      return {
+        scenario: cells[1]!,
+        rps: Number(cells[3]),
+        p50: Number(cells[4]),
+        p99: Number(cells[5]),
+        errors: Number(cells[6]),
+      };
     });
 }
 
@@ -47,6 +55,8 @@ describe('npm run bench -- --quick', () => {
     }
     expect(rows.filter((row) => row.errors !== 0)).toEqual([]);
     expect(rows.filter((row) => !(row.rps > 0))).toEqual([]);
+    // Latencies are each answer's own time, so none rounds down to 0 ms.
+    expect(rows.filter((row) => !(row.p50 > 0 && row.p50 <= row.p99))).toEqual([]);
 
     expect(stdout).not.toContain('LOST');
     // Created tasks and status changes on both databases, and the live-update writes.

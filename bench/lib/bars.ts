@@ -43,8 +43,8 @@ export function judge(result: PostgresRunResult): Bar[] {
     },
     {
       bar: 'scale: list p50 on the large project ≤ 1.5 × the medium one',
-      pass: largeList.p50 <= 1.5 * Math.max(mediumList.p50, 1),
-      measured: `${largeList.p50} ms vs ${mediumList.p50} ms (${(largeList.p50 / Math.max(mediumList.p50, 1)).toFixed(2)}×; 1 ms resolution)`,
+      pass: largeList.p50 <= 1.5 * mediumList.p50,
+      measured: `${largeList.p50} ms vs ${mediumList.p50} ms (${(largeList.p50 / mediumList.p50).toFixed(2)}×)`,
     },
     {
       bar: 'live updates: p99 < 100 ms, nothing lost',
