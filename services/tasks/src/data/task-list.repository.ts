@@ -18,6 +18,7 @@ export interface ListedTask {
   id: string;
   json: string;
 }
+
 interface Order {
   /** What rows are ordered by (then by `id`, t.id unless given). */
   expr: RawBuilder<unknown>;
