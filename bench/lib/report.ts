@@ -73,7 +73,7 @@ export function seedText(timings: SeedTimings & { accountsMs: number }, tasks: n
   return (
     `Seed: accounts, organization, projects and members through the API ${s(timings.accountsMs)}; ` +
     `${tasks.toLocaleString('en')} tasks ${s(timings.tasksMs)}, sub-tasks/dependencies/counters ${s(timings.relationsMs)}, ` +
-    `indexes ${s(timings.indexesMs)}, time entries (${timings.timeEntries}) ${s(timings.timeEntriesMs)}, vacuum analyze ${s(timings.vacuumMs)}`
+    `indexes ${s(timings.indexesMs)}, time entries (${timings.timeEntries}) ${s(timings.timeEntriesMs)}, vacuum analyze and checkpoint ${s(timings.vacuumMs)}`
   );
 }
 
