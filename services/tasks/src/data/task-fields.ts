@@ -73,12 +73,12 @@ export function taskQuery(db: Db) {
   return taskColumns(db.selectFrom('tasks as t'));
 }
 
-/** Tasks `t` with their project `p`, each as its id, creation time and `json` (TASK_JSON). */
+/** Tasks `t` with their project `p`, each as its id and `json` (TASK_JSON). */
 export function taskJsonQuery(db: Db) {
   return db
     .selectFrom('tasks as t')
     .innerJoin('projects as p', 'p.id', 't.project_id')
-    .select(['t.id', 't.created_at', TASK_JSON.as('json')]);
+    .select(['t.id', TASK_JSON.as('json')]);
 }
 
 /**

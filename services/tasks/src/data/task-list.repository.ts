@@ -219,7 +219,11 @@ function listQuery(
     searchTier === undefined
       ? order.cursorValue
       : sql`${sql.lit(`${searchTier}:`)} || (${order.cursorValue})`;
-  let query = taskJsonQuery(db).select(sortKey.as('sort_key'));
+  // The creation time orders the projects' pages of a search across them (searchAcrossProjects);
+  // a list does not parse it for each row.
+  let query = taskJsonQuery(db)
+    .select(sortKey.as('sort_key'))
+    .$if(inProject !== undefined, (qb) => qb.select('t.created_at'));
   if (inProject) {
     query = query.where(sql<boolean>`t.project_id = ${inProject}`);
   } else if (v.project_id === undefined) {
