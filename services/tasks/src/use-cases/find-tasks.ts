@@ -20,10 +20,10 @@ export function checkDueRange(
 }
 
 /**
- * Tasks of one project (`project_id`) or of every project the caller sees: the text of the page's
- * JSON (a `Page<Task>`), each task's JSON built by the database.
+ * Tasks of one project (`project_id`) or of every project the caller sees: the page's JSON (a
+ * `Page<Task>`) in UTF-8, each task's JSON built by the database.
  */
-export async function listTasks(deps: TasksDeps, userId: string, query: TaskListQuery): Promise<string> {
+export async function listTasks(deps: TasksDeps, userId: string, query: TaskListQuery): Promise<Buffer> {
   checkDueRange(query);
   const { limit = 25, cursor, sort, ...filters } = query;
   // The list itself keeps to projects the caller sees; only an empty answer needs to know whether
