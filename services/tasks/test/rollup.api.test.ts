@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Task } from '../src/contract/http.ts';
 import { api, createProject, createTask, signUp, startTasks, type TestUser } from './helpers.ts';
 
-// Both databases: the roll-up is a sub-query and the blocked count is kept by triggers.
+// Both databases: the roll-up and the blocked count are kept by triggers.
 describe.each([
   ['PostgreSQL', false],
   ['PGlite', true],
@@ -31,7 +31,7 @@ describe.each([
     const epic = await createTask(test, owner, project.id, { title: 'Epic' });
     expect(epic.subtasks).toEqual({ total: 0, done: 0 });
     const story = await createTask(test, owner, project.id, { title: 'Story', parent_task_id: epic.id });
-    await createTask(test, owner, project.id, {
+    const doneStory = await createTask(test, owner, project.id, {
       title: 'Done story',
       parent_task_id: epic.id,
       status: 'done',
@@ -76,6 +76,24 @@ describe.each([
     expect(moved.statusCode, moved.body).toBe(200);
     expect((await get(`/tasks/${other.id}`)).subtasks).toEqual({ total: 1, done: 0 });
     expect((await get(`/tasks/${epic.id}`)).subtasks).toEqual({ total: 1, done: 1 });
+
+    // Leaving its parent, or being deleted, takes a sub-task out of the counts.
+    const freed = await api(test, 'PUT', `/tasks/${story.id}`, {
+      token: owner.token,
+      body: { version: moved.json().version, parent_task_id: null },
+    });
+    expect(freed.statusCode, freed.body).toBe(200);
+    expect((await get(`/tasks/${other.id}`)).subtasks).toEqual({ total: 0, done: 0 });
+    const deleted = await api(test, 'DELETE', `/tasks/${doneStory.id}`, { token: owner.token });
+    expect(deleted.statusCode, deleted.body).toBe(204);
+    expect((await get(`/tasks/${epic.id}`)).subtasks).toEqual({ total: 0, done: 0 });
+    // A deleted parent leaves its sub-tasks on their own.
+    const parentDeleted = await api(test, 'DELETE', `/tasks/${story.id}`, { token: owner.token });
+    expect(parentDeleted.statusCode, parentDeleted.body).toBe(204);
+    expect((await listed(`/projects/${project.id}/tasks?q=Sub-story`))[0]).toMatchObject({
+      parent_task_id: null,
+      subtasks: { total: 0, done: 0 },
+    });
   });
 
   it('filters blocked and unblocked tasks on both lists, as is_blocked says', async () => {

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder, type Selectable, type SelectQueryBuilder } from 'kysely';
-import { table, type Db, type TasksDatabase, type TasksTable } from './tasks.tables.ts';
+import { type Db, type TasksDatabase, type TasksTable } from './tasks.tables.ts';
 
 /**
  * Whether task `t` is blocked: a finish_to_start blocker is not done. `open_blockers` counts those,
@@ -40,11 +40,11 @@ const TASK_FIELDS = {
   rank: column('rank'),
   version: column('version'),
   is_blocked: isBlocked(true),
-  // Direct sub-tasks through tasks_by_parent, computed for the rows of the answer only.
-  subtasks: sql<{ total: number; done: number }>`(
-      select json_build_object('total', count(*), 'done', count(*) filter (where s.status_category = 'done'))
-      from ${table('tasks')} s where s.parent_task_id = t.id
-    )`,
+  // Direct sub-tasks, counted on the task by triggers (migrations/0009_task_subtask_counts.sql).
+  subtasks: sql<{
+    total: number;
+    done: number;
+  }>`json_build_object('total', t.subtasks_total, 'done', t.subtasks_done)`,
   created_at: column('created_at'),
   updated_at: column('updated_at'),
 };

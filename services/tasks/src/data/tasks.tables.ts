@@ -57,6 +57,9 @@ export interface TasksTable {
   version: Generated<number>;
   /** Finish-to-start blockers not done; kept by triggers (migrations/0003_task_open_blockers.sql). */
   open_blockers: ColumnType<number, never, never>;
+  /** Direct sub-tasks, and those done; kept by triggers (migrations/0009_task_subtask_counts.sql). */
+  subtasks_total: ColumnType<number, never, never>;
+  subtasks_done: ColumnType<number, never, never>;
   created_at: Timestamp;
   updated_at: Timestamp;
   search: ColumnType<string, never, never>;
