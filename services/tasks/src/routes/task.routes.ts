@@ -16,7 +16,8 @@ import {
 import type { TasksDeps } from '../deps.ts';
 import { changeTask, deleteTask } from '../use-cases/change-task.ts';
 import { createTask } from '../use-cases/create-task.ts';
-import { getTask, listTasks, taskActivity } from '../use-cases/find-tasks.ts';
+import { listTasks, taskActivity } from '../use-cases/find-tasks.ts';
+import { readableTaskJson } from '../use-cases/task-access.ts';
 
 const tags = ['tasks'];
 
@@ -44,7 +45,8 @@ export const taskRoutes: FastifyPluginAsyncTypebox<{ deps: TasksDeps }> = async 
   app.get(
     '/:id',
     { schema: { tags, summary: 'A task by UUID or key', params: TaskParams, response: { 200: Task } } },
-    (request) => getTask(deps, requireAuth(request).sub, request.params.id),
+    async (request, reply) =>
+      sendJsonText(reply, await readableTaskJson(deps, requireAuth(request).sub, request.params.id)),
   );
   app.put(
     '/:id',

@@ -1,13 +1,9 @@
 import { toJsonPage, toPage, type Page } from '@pm/kernel';
-import type { Task, TaskActivity, TaskListQuery } from '../contract/http.ts';
+import type { TaskActivity, TaskListQuery } from '../contract/http.ts';
 import { keysetAfter } from '../data/keyset-cursor.ts';
 import type { TasksDeps } from '../deps.ts';
 import { InvalidTaskFieldError } from '../domain/tasks.errors.ts';
 import { projectFor, taskFor } from './task-access.ts';
-
-export async function getTask(deps: TasksDeps, userId: string, idOrKey: string): Promise<Task> {
-  return (await taskFor(deps, userId, idOrKey, 'read')).task;
-}
 
 /** Both bounds are exclusive: a `due_before` not later than `due_after` can match nothing, a client mistake. */
 export function checkDueRange(

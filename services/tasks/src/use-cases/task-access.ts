@@ -48,6 +48,7 @@ export async function projectFor(
   return context;
 }
 
+/** Resolves a task's UUID or key to the id of a task the caller sees (else undefined). */
 async function visibleId(deps: TasksDeps, userId: string, idOrKey: string): Promise<string | undefined> {
   if (UUID.test(idOrKey)) {
     return idOrKey;
@@ -81,4 +82,18 @@ export async function taskFor(
     throw new TaskNotFoundError(field);
   }
   return { task: found.task, project };
+}
+
+/**
+ * The task (by UUID or key) as the text of its JSON, built by the database as a list's tasks are,
+ * if `userId` may read it; else 404.
+ */
+export async function readableTaskJson(deps: TasksDeps, userId: string, idOrKey: string): Promise<string> {
+  const id = await visibleId(deps, userId, idOrKey);
+  const found = id ? await deps.tasks.findJsonWithAccess(id, userId) : undefined;
+  const role = found ? effectiveProjectRole(found.orgRole, found.memberRole) : undefined;
+  if (!found || !role || !mayDo(role, 'read')) {
+    throw new TaskNotFoundError();
+  }
+  return found.json;
 }
