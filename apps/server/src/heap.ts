@@ -10,7 +10,21 @@ import { setFlagsFromString } from 'node:v8';
  */
 export const HEAP_GROWING_PERCENT = 50;
 
-/** Applies {@link HEAP_GROWING_PERCENT}; read by V8 at each collection, so it holds from here on. */
-export function keepHeapSmall(): void {
-  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+/**
+ * V8's allocation-site pretenuring, off. Under load V8 judged some of a request's allocation
+ * sites long-lived and allocated their objects straight in the old generation; those objects died
+ * with their request, but until then kept what the request allocated after them alive through
+ * each young collection (a list page's rows among them). A quarter of all that was allocated was
+ * promoted (~2.9 MB a scavenge, with 8 connections as with 32) and a full collection ran about
+ * every 0.7 s: the stalls that made the p99. Without it, ~0.35 MB a scavenge, full collections a
+ * third as often, and the list's p99 at 32 connections fell from 70–79 to 36–41 ms
+ * (bench/RESULTS.md, 2026-12-06).
+ */
+const GC_FLAGS = [`--heap-growing-percent=${HEAP_GROWING_PERCENT}`, '--no-allocation-site-pretenuring'];
+
+/** Applies {@link GC_FLAGS}; V8 reads them at each collection, so they hold from here on. */
+export function tuneGarbageCollector(): void {
+  for (const flag of GC_FLAGS) {
+    setFlagsFromString(flag);
+  }
 }

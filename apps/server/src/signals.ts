@@ -1,5 +1,5 @@
 import { ConfigError } from '@pm/kernel';
-import { keepHeapSmall } from './heap.ts';
+import { tuneGarbageCollector } from './heap.ts';
 import type { RunningServer } from './process-server.ts';
 
 /** Stops cleanly on Ctrl-C or SIGTERM; a second signal exits at once. */
@@ -26,7 +26,7 @@ export function handleSignals(stop: () => Promise<void>): void {
  * setting names its variable) and exits 1 instead of a stack trace.
  */
 export async function runUntilSignalled(start: () => Promise<RunningServer>): Promise<void> {
-  keepHeapSmall();
+  tuneGarbageCollector();
   try {
     const server = await start();
     handleSignals(() => server.stop());
