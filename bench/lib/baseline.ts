@@ -40,18 +40,36 @@ export async function measureHttpBaseline(body: string, shape: LoadShape): Promi
 
 /**
  * The list endpoint's query with its defaults (rank order, 25 a page + 1 to know whether a next
- * page exists), written out from services/tasks/src/data/task.repository.ts (taskQuery) and
- * task-list.repository.ts (TaskListRepository.list with only project_id). The endpoint also runs
- * one access query (the read models) before it; this baseline is the list query alone.
+ * page exists): each task's JSON text as PostgreSQL writes it (TASK_JSON in
+ * services/tasks/src/data/task-fields.ts, written out here as it compiles) with the sort key, as
+ * TaskListRepository.list selects it with only project_id. The endpoint's query also checks the
+ * caller's access in the same statement; this baseline is the list alone.
  */
 const LIST_QUERY = `
-select t.id, p.key || '-' || t.number as key, t.number, t.organization_id, t.project_id, t.title, t.description,
-  t.status, t.status_category, t.priority, t.assigned_to, t.created_by, to_char(t.due_date, 'YYYY-MM-DD') as due_date,
-  t.estimated_hours::float8 as estimated_hours, t.actual_hours::float8 as actual_hours, t.tags, t.milestone_id,
-  t.parent_task_id, t.rank, t.version, t.open_blockers > 0 as is_blocked,
-  (select json_build_object('total', count(*), 'done', count(*) filter (where s.status_category = 'done'))
-   from tasks.tasks s where s.parent_task_id = t.id) as subtasks,
-  t.created_at, t.updated_at, t.rank as sort_key
+select t.id, ('{"id":' || coalesce('"' || ("t"."id") || '"', 'null')
+  || ',"key":' || coalesce('"' || (p.key || '-' || t.number) || '"', 'null')
+  || ',"number":' || coalesce(("t"."number")::text, 'null')
+  || ',"organization_id":' || coalesce('"' || ("t"."organization_id") || '"', 'null')
+  || ',"project_id":' || coalesce('"' || ("t"."project_id") || '"', 'null')
+  || ',"title":' || coalesce(to_json("t"."title")::text, 'null')
+  || ',"description":' || coalesce(to_json("t"."description")::text, 'null')
+  || ',"status":' || coalesce(to_json("t"."status")::text, 'null')
+  || ',"status_category":' || coalesce('"' || ("t"."status_category") || '"', 'null')
+  || ',"priority":' || coalesce('"' || ("t"."priority") || '"', 'null')
+  || ',"assigned_to":' || coalesce('"' || ("t"."assigned_to") || '"', 'null')
+  || ',"created_by":' || coalesce('"' || ("t"."created_by") || '"', 'null')
+  || ',"due_date":' || coalesce('"' || (to_char(t.due_date, 'YYYY-MM-DD')) || '"', 'null')
+  || ',"estimated_hours":' || coalesce((t.estimated_hours::float8)::text, 'null')
+  || ',"actual_hours":' || coalesce((t.actual_hours::float8)::text, 'null')
+  || ',"tags":' || coalesce(array_to_json("t"."tags")::text, 'null')
+  || ',"milestone_id":' || coalesce('"' || ("t"."milestone_id") || '"', 'null')
+  || ',"parent_task_id":' || coalesce('"' || ("t"."parent_task_id") || '"', 'null')
+  || ',"rank":' || coalesce(to_json("t"."rank")::text, 'null')
+  || ',"version":' || coalesce(("t"."version")::text, 'null')
+  || ',"is_blocked":' || coalesce((t.open_blockers > 0)::text, 'null')
+  || ',"subtasks":' || coalesce((json_build_object('total', t.subtasks_total, 'done', t.subtasks_done))::text, 'null')
+  || ',"created_at":' || coalesce('"' || to_char("t"."created_at" at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '"', 'null')
+  || ',"updated_at":' || coalesce('"' || to_char("t"."updated_at" at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '"', 'null') || '}') as json, t.rank as sort_key
 from tasks.tasks t inner join tasks.projects p on p.id = t.project_id
 where t.project_id = $1
 order by t.rank asc, t.id asc
@@ -59,10 +77,15 @@ limit 26`;
 
 /**
  * The same list query straight through `pg`, without HTTP: `connections` callers in a loop over a
- * Pool of 10 (the server's own pool size, packages/kernel/src/db/database.ts) for the same time.
+ * Pool of 10 (the server's own pool size, packages/kernel/src/db/database.ts) for the same time,
+ * prepared once a connection and planned once, as the server runs it (PreparingClient, PLAN_ONCE).
  */
 export async function measurePgBaseline(url: string, projectId: string, shape: LoadShape): Promise<LoadRow> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    options: '-c plan_cache_mode=force_generic_plan',
+  });
   const run = async (seconds: number) => {
     const latencies: number[] = [];
     let errors = 0;
@@ -71,7 +94,7 @@ export async function measurePgBaseline(url: string, projectId: string, shape: L
       while (performance.now() < until) {
         const started = performance.now();
         try {
-          await pool.query(LIST_QUERY, [projectId]);
+          await pool.query({ name: 'bench-list', text: LIST_QUERY, values: [projectId] });
           latencies.push(performance.now() - started);
         } catch {
           errors += 1;
