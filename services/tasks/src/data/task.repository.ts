@@ -19,7 +19,7 @@ import type { Task, TaskActivity } from '../contract/http.ts';
 import type { OrgRole, ProjectRole } from '../domain/task-access.ts';
 import type { ProjectAccess } from './access.repository.ts';
 import { taskColumns, taskJsonQuery, taskQuery } from './task-fields.ts';
-import { table, type Db, type TasksDatabase, type TasksTable } from './tasks.tables.ts';
+import { table, type Db, type ProjectsTable, type TasksDatabase, type TasksTable } from './tasks.tables.ts';
 
 /** Columns a write may set (`number`, `rank` and identity are set by create and move only). */
 export type TaskChanges = Partial<
@@ -102,39 +102,37 @@ const nextNumberAndLastRank = queryTemplate(1, (db: Kysely<TasksDatabase>, proje
     ]),
 );
 
-/** A task of a live project with the caller's roles on that project and the project's details. */
-const taskWithAccess = queryTemplate(2, (db: Kysely<TasksDatabase>, id: string, userId: string) =>
-  taskQuery(db)
+/** Tasks `t` of projects `p` narrowed to live projects, with the caller's roles on each. */
+function withCallerRoles<O>(
+  tasks: SelectQueryBuilder<TasksDatabase & { t: TasksTable; p: ProjectsTable }, 't' | 'p', O>,
+  userId: string,
+) {
+  return tasks
     .leftJoin('org_memberships as om', (join) =>
       join.onRef('om.organization_id', '=', 'p.organization_id').on('om.user_id', '=', userId),
     )
     .leftJoin('project_memberships as pm', (join) =>
       join.onRef('pm.project_id', '=', 'p.id').on('pm.user_id', '=', userId),
     )
+    .select(['om.role as access_org_role', 'pm.role as access_member_role'])
+    .where('p.deleted_at', 'is', null);
+}
+
+/** A task of a live project with the caller's roles on that project and the project's details. */
+const taskWithAccess = queryTemplate(2, (db: Kysely<TasksDatabase>, id: string, userId: string) =>
+  withCallerRoles(taskQuery(db), userId)
     .select([
-      'om.role as access_org_role',
-      'pm.role as access_member_role',
       'p.key as access_project_key',
       'p.status as access_project_status',
       'p.workflow as access_project_workflow',
       'p.updated_at as access_project_updated_at',
     ])
-    .where('t.id', '=', id)
-    .where('p.deleted_at', 'is', null),
+    .where('t.id', '=', id),
 );
 
 /** A task of a live project as its JSON text (TASK_JSON), with the caller's roles on that project. */
 const taskJsonWithAccess = queryTemplate(2, (db: Kysely<TasksDatabase>, id: string, userId: string) =>
-  taskJsonQuery(db)
-    .leftJoin('org_memberships as om', (join) =>
-      join.onRef('om.organization_id', '=', 'p.organization_id').on('om.user_id', '=', userId),
-    )
-    .leftJoin('project_memberships as pm', (join) =>
-      join.onRef('pm.project_id', '=', 'p.id').on('pm.user_id', '=', userId),
-    )
-    .select(['om.role as org_role', 'pm.role as member_role'])
-    .where('t.id', '=', id)
-    .where('p.deleted_at', 'is', null),
+  withCallerRoles(taskJsonQuery(db), userId).where('t.id', '=', id),
 );
 
 /** The update's own values: id, expected version, time, activity rows and outbox rows (JSON text). */
@@ -280,7 +278,13 @@ export class TaskRepository {
     userId: string,
   ): Promise<{ json: string; orgRole: OrgRole | null; memberRole: ProjectRole | null } | undefined> {
     const [row] = await taskJsonWithAccess.run(this.db, id, userId);
-    return row && { json: row.json, orgRole: row.org_role ?? null, memberRole: row.member_role ?? null };
+    return (
+      row && {
+        json: row.json,
+        orgRole: row.access_org_role ?? null,
+        memberRole: row.access_member_role ?? null,
+      }
+    );
   }
 
   /** Tasks with this human key in any project (project keys are unique only per organization). */
