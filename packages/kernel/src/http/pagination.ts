@@ -57,11 +57,9 @@ export function toPage<Row, Item = Row>(
  * The page of {@link toPage} as its JSON in UTF-8, from rows that carry each item's JSON text
  * already (built by the database: `jsonOf`). Send it with {@link sendJsonText}.
  *
- * Written straight into one buffer: a page built as a string was copied three more times on the
- * heap (the joined items, the template's flattening for its byte length, the socket's encoding),
- * and at 32 connections these copies of requests in flight were promoted to the old generation
- * and collected by a mark-compact about every second: the stalls of the list's p99
- * (bench/RESULTS.md).
+ * Written straight into one buffer: built as a string, a page was copied three more times on the
+ * heap (the joined items, the template flattened for its byte length, the socket's encoding of
+ * the string); bench/RESULTS.md, 2026-12-06.
  */
 export function toJsonPage<Row>(
   rows: Row[],

@@ -101,8 +101,9 @@ const JSON_OF: { [K in keyof typeof TASK_FIELDS]: keyof typeof JSON_WRITERS } = 
  * PostgreSQL: a list page is then sent without parsing each field into JavaScript and serializing
  * it again (Node's CPU for a page of 25: 0.36–0.49 ms through objects, 0.16–0.19 ms as JSON text).
  * Written by concatenation: json_build_object looked up the type of each of its 48 arguments
- * again for every row, and the list query ran at 2,600–3,000 a second in pgbench against
- * 4,000–4,800 so (bench/RESULTS.md). A null value is written `null` (coalesce), whatever its kind.
+ * again for every row: the list query ran at 2,600–3,000 a second in pgbench with it and at
+ * 4,000–4,800 written this way (bench/RESULTS.md). A null value is written `null` (coalesce),
+ * whatever its kind.
  */
 export const TASK_JSON = sql<string>`(${sql.join(
   Object.entries(TASK_FIELDS).map(([name, value], index) => {
