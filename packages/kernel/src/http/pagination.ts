@@ -69,7 +69,12 @@ export function toJsonPage<Row>(
 ): Buffer {
   const { pageRows, nextCursor } = splitPage(rows, limit, keyOf);
   const parts = ['{"items":['];
-  pageRows.forEach((row, index) => (index === 0 ? parts.push(jsonOf(row)) : parts.push(',', jsonOf(row))));
+  pageRows.forEach((row, index) => {
+    if (index > 0) {
+      parts.push(',');
+    }
+    parts.push(jsonOf(row));
+  });
   parts.push(`],"next_cursor":${JSON.stringify(nextCursor)}}`);
   let size = 0;
   for (const part of parts) {
