@@ -10,7 +10,7 @@ import {
 } from '@pm/kernel';
 import type { WebSocket } from 'ws';
 import { describe, expect, it } from 'vitest';
-import { RealtimeConnection, RealtimeHub, realtimeMetrics } from '../src/index.ts';
+import { frameBatch, RealtimeConnection, RealtimeHub, realtimeMetrics } from '../src/index.ts';
 
 const USER = '7d2c1b0a-3e4f-4a5b-8c6d-9e0f1a2b3c4d';
 
@@ -83,7 +83,7 @@ describe('a realtime connection', () => {
     await settle();
     expect(socket.sent.at(-1)).toEqual({ type: 'subscribed', channel: `user:${USER}`, id: 1 });
     socket.bufferedAmount = 4096;
-    expect(connection.push([Buffer.from('{"type":"event"}')])).toBe(false);
+    expect(connection.push(frameBatch([Buffer.from('{"type":"event"}')]))).toBe(false);
     expect(socket.closedWith).toBe(4408);
     await settle();
     expect(hub.channelCount).toBe(0);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Writable } from 'node:stream';
 import {
   createLogger,
   MemoryEventBus,
@@ -8,12 +9,15 @@ import {
   type PubSub,
 } from '@pm/kernel';
 import { describe, expect, it, vi } from 'vitest';
+import ws from 'ws';
 import {
   channelsOf,
+  frameBatch,
   parseChannel,
   REALTIME_QUEUE,
   RealtimeHub,
   realtimeMetrics,
+  type FrameBatch,
   type HubClient,
 } from '../src/index.ts';
 
@@ -60,9 +64,9 @@ function recorder(): HubClient & { frames: string[]; writes: number } {
   const client = {
     frames: [] as string[],
     writes: 0,
-    push: (frames: readonly Buffer[]) => {
+    push: (batch: FrameBatch) => {
       client.writes += 1;
-      client.frames.push(...frames.map((frame) => frame.toString('utf8')));
+      client.frames.push(...batch.messages.map((message) => message.toString('utf8')));
       return true;
     },
   };
@@ -169,7 +173,7 @@ describe('the realtime hub', () => {
       metrics: realtimeMetrics(metrics),
     });
     let offered = 0;
-    await hub.join({ push: (frames) => (offered += frames.length) < 0 }, `user:${USER}`);
+    await hub.join({ push: (batch) => (offered += batch.messages.length) < 0 }, `user:${USER}`);
     await hub.republish(envelope());
     await vi.waitFor(() => expect(offered).toBe(1));
     expect(await metrics.registry.getSingleMetricAsString('realtime_events_forwarded_total')).toMatch(/ 0$/m);
@@ -204,5 +208,22 @@ describe('the realtime hub', () => {
     expect(client.frames).toHaveLength(4);
     expect(client.frames.every((frame) => JSON.parse(frame).type === 'event')).toBe(true);
     await hub.close();
+  });
+
+  it('frames a batch once: a WebSocket client reads each message whole and in order', async () => {
+    const messages = ['{"n":1}', JSON.stringify({ long: 'é'.repeat(200) }), 'x'.repeat(70_000)];
+    const { wire } = frameBatch(messages.map((message) => Buffer.from(message)));
+    const received: string[] = [];
+    // ws's own parser of frames (exported, though its types leave it out), as a client reads them.
+    const { Receiver } = ws as unknown as { Receiver: new (options: { isServer: boolean }) => Writable };
+    const receiver = new Receiver({ isServer: false });
+    receiver.on('message', (data: Buffer, isBinary: boolean) => {
+      expect(isBinary).toBe(false);
+      received.push(data.toString('utf8'));
+    });
+    await new Promise((resolve, reject) =>
+      receiver.write(wire, (error) => (error ? reject(error) : resolve(0))),
+    );
+    expect(received).toEqual(messages);
   });
 });

@@ -1,7 +1,7 @@
 import type { AccessClaims, Logger, TokenVerifier, Transport } from '@pm/kernel';
 import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
-import type { HubClient, RealtimeHub } from './hub.ts';
+import type { FrameBatch, HubClient, RealtimeHub } from './hub.ts';
 import type { RealtimeMetrics } from './metrics.ts';
 import {
   CLOSE_TOO_SLOW,
@@ -86,7 +86,7 @@ export class RealtimeConnection implements HubClient {
       .catch((error: unknown) => this.deps.logger.warn({ err: error }, 'realtime message failed'));
   }
 
-  push(frames: readonly Buffer[]): boolean {
+  push(batch: FrameBatch): boolean {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) {
       return false;
     }
@@ -95,13 +95,14 @@ export class RealtimeConnection implements HubClient {
       this.close(CLOSE_TOO_SLOW, 'too slow');
       return false;
     }
-    // ws has no public cork: its TCP socket is corked so the frames leave in one write.
+    // The hub framed the batch once for all its sockets; it goes straight to the TCP socket, which
+    // ws also writes each frame to at once (messages are not compressed, so ws queues none).
     const tcp = (this.socket as unknown as { _socket?: Socket })._socket;
-    tcp?.cork();
-    for (const frame of frames) {
-      this.socket.send(frame, { binary: false });
+    if (tcp) {
+      tcp.write(batch.wire);
+    } else {
+      batch.messages.forEach((message) => this.socket.send(message, { binary: false }));
     }
-    tcp?.uncork();
     return true;
   }
 

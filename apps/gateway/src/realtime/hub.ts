@@ -1,4 +1,5 @@
 import type { ConsumerQueueOptions, EventBus, EventEnvelope, Logger, PubSub } from '@pm/kernel';
+import ws from 'ws';
 import type { RealtimeMetrics } from './metrics.ts';
 import { channelsOf, pubsubChannel } from './protocol.ts';
 
@@ -24,13 +25,34 @@ export const REALTIME_QUEUE: ConsumerQueueOptions = {
  */
 export const DEFAULT_BATCH_WINDOW_MS = 40;
 
-/** What the hub needs from a socket: it writes pre-serialised frames. */
+/** Events that go out together: serialised and framed once, whatever the number of sockets. */
+export interface FrameBatch {
+  /** Each event's message, JSON text in UTF-8. */
+  readonly messages: readonly Buffer[];
+  /** The same messages as WebSocket text frames, back to back: the bytes every socket is sent. */
+  readonly wire: Buffer;
+}
+
+/** What the hub needs from a socket. */
 export interface HubClient {
-  /**
-   * Writes text frames (UTF-8, serialised once for every socket) in one write; returns false when
-   * the client was dropped (too slow or closed).
-   */
-  push(frames: readonly Buffer[]): boolean;
+  /** Writes a batch in one write; returns false when the client was dropped (too slow or closed). */
+  push(batch: FrameBatch): boolean;
+}
+
+/** `ws`'s own framing (exported, though its types leave it out), for frames sent to many sockets. */
+const { Sender } = ws as unknown as {
+  Sender: {
+    frame(
+      data: Buffer,
+      options: { fin: boolean; opcode: number; mask: boolean; readOnly: boolean; rsv1: boolean },
+    ): Buffer[];
+  };
+};
+const TEXT = { fin: true, opcode: 0x1, mask: false, readOnly: false, rsv1: false };
+
+/** Frames the messages once, so that fanning a batch out costs one write per socket and no copy. */
+export function frameBatch(messages: readonly Buffer[]): FrameBatch {
+  return { messages, wire: Buffer.concat(messages.flatMap((message) => Sender.frame(message, TEXT))) };
 }
 
 interface ChannelEntry {
@@ -169,14 +191,16 @@ export class RealtimeHub {
   }
 
   private flush(entry: ChannelEntry): void {
-    const frames = entry.pending;
+    const batch = frameBatch(entry.pending);
     entry.pending = [];
     entry.flushTimer = undefined;
     entry.lastFlushAt = Date.now();
+    let forwarded = 0;
     for (const client of [...entry.clients]) {
-      if (client.push(frames)) {
-        this.options.metrics.eventsForwarded.inc(frames.length);
+      if (client.push(batch)) {
+        forwarded += batch.messages.length;
       }
     }
+    this.options.metrics.eventsForwarded.inc(forwarded);
   }
 }
