@@ -33,6 +33,8 @@ export interface LiveShape {
   wsClients: number;
   wsProcesses: number;
   wsWritesPerSec: number;
+  /** Writes at the same rate before the measured ones, while sockets and code paths warm up: checked for loss, not timed. */
+  wsWarmupSec: number;
   wsDurationSec: number;
 }
 
@@ -52,6 +54,7 @@ const FULL: Omit<BenchOptions, 'quick' | 'keep' | 'record'> = {
     wsClients: 1000,
     wsProcesses: 4,
     wsWritesPerSec: 100,
+    wsWarmupSec: 1,
     wsDurationSec: 10,
     scaleConnections: 4,
     scaleDurationSec: 3,
@@ -86,6 +89,7 @@ const QUICK: typeof FULL = {
     wsClients: 20,
     wsProcesses: 2,
     wsWritesPerSec: 20,
+    wsWarmupSec: 0.5,
     wsDurationSec: 1,
     scaleConnections: 2,
     scaleDurationSec: 1,

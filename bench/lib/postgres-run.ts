@@ -126,7 +126,7 @@ export async function runOnPostgres(
       shape,
       drainMs: options.quick ? 1000 : 3000,
     });
-    log(`  live updates: p99 ${live.p99.toFixed(1)} ms, ${live.lost} lost`);
+    log(`  live updates: p99 ${live.p99.toFixed(1)} ms, ${live.lost + live.warmup.lost} lost`);
     const scale = await measureScale(server, world, shape);
     const memory = await memoryReport(server.pid, rssSamples, 3000);
     const writes = await withClients(database.connect, 1, ([client]) =>

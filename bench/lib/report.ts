@@ -81,6 +81,8 @@ export function liveText(live: LiveResult): string {
   return (
     `Live updates: ${live.clients} clients, ${live.acknowledged}/${live.writes} writes acknowledged, ` +
     `${live.deliveries} deliveries, ${live.lost} lost, ${live.closedEarly} sockets closed early; ` +
+    `after a warm-up (not timed) of ${live.warmup.acknowledged}/${live.warmup.writes} writes acknowledged, ` +
+    `${live.warmup.deliveries} deliveries, ${live.warmup.lost} lost; ` +
     `delay from response to receipt p50 ${ms(live.p50)} ms, p99 ${ms(live.p99)} ms, max ${ms(live.max)} ms`
   );
 }

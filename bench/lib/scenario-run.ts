@@ -129,7 +129,7 @@ export async function runScenarios(
 export async function checkWrites(
   db: SqlExecutor,
   ledger: WriteLedger,
-  live?: { writes: number; acknowledgedTitles: string[] },
+  live?: { writes: number; warmup: { writes: number }; acknowledgedTitles: string[] },
 ): Promise<WriteCheck[]> {
   const found = async (titles: string[]) =>
     (
@@ -166,7 +166,7 @@ export async function checkWrites(
   if (live) {
     checks.push({
       what: 'live-update writes',
-      sent: live.writes,
+      sent: live.warmup.writes + live.writes,
       acknowledged: live.acknowledgedTitles.length,
       lost: live.acknowledgedTitles.length - (await found(live.acknowledgedTitles)),
     });

@@ -4,14 +4,20 @@ import { percentile } from './load.ts';
 import type { LiveShape } from './options.ts';
 import { ROOT, stopChild } from './server.ts';
 
-export interface LiveResult {
-  clients: number;
+/** Writes answered 2xx (each should reach every client), receipts of them, and those missing. */
+export interface LiveDeliveries {
   writes: number;
-  /** Writes answered 2xx: each should reach every client. */
   acknowledged: number;
-  acknowledgedTitles: string[];
   deliveries: number;
   lost: number;
+}
+
+export interface LiveResult extends LiveDeliveries {
+  clients: number;
+  /** The writes before the measured ones, while sockets and code paths warm up: checked, not timed. */
+  warmup: LiveDeliveries;
+  /** Titles of every acknowledged write, the warm-up's too. */
+  acknowledgedTitles: string[];
   /** From the write's response arriving to the client's receipt (0 when the event came first), ms. */
   p50: number;
   p99: number;
@@ -98,7 +104,7 @@ export async function measureLiveUpdates(
   },
 ): Promise<LiveResult> {
   const { shape } = options;
-  const prefix = `Live ${options.runId} #`;
+  const prefix = `Live ${options.runId} `;
   const children = Array.from({ length: shape.wsProcesses }, () =>
     fork(`${ROOT}bench/ws-clients.ts`, [], {
       cwd: ROOT,
@@ -123,15 +129,12 @@ export async function measureLiveUpdates(
       }),
     );
     await Promise.all(ready);
+    const pace = (titlePrefix: string, count: number) =>
+      paceWrites(api, options.writerToken, options.projectId, titlePrefix, shape.wsWritesPerSec, count);
+    const warmupWrites = Math.round(shape.wsWritesPerSec * shape.wsWarmupSec);
+    const warmedUp = await pace(`${prefix}warm-up #`, warmupWrites);
     const writes = Math.round(shape.wsWritesPerSec * shape.wsDurationSec);
-    const answered = await paceWrites(
-      api,
-      options.writerToken,
-      options.projectId,
-      prefix,
-      shape.wsWritesPerSec,
-      writes,
-    );
+    const answered = await pace(`${prefix}#`, writes);
     await new Promise((resolve) => setTimeout(resolve, options.drainMs));
     const collected = await Promise.all(
       children.map((child) => {
@@ -141,20 +144,29 @@ export async function measureLiveUpdates(
       }),
     );
     const delays: number[] = [];
+    let warmupDeliveries = 0;
     for (const { receipts } of collected) {
       for (const [title, times] of receipts) {
         const answeredAt = answered.get(title);
         if (answeredAt !== undefined) {
           times.forEach((time) => delays.push(Math.max(0, time - answeredAt)));
+        } else if (warmedUp.has(title)) {
+          warmupDeliveries += times.length;
         }
       }
     }
     delays.sort((a, b) => a - b);
     return {
       clients: shape.wsClients,
+      warmup: {
+        writes: warmupWrites,
+        acknowledged: warmedUp.size,
+        deliveries: warmupDeliveries,
+        lost: warmedUp.size * shape.wsClients - warmupDeliveries,
+      },
       writes,
       acknowledged: answered.size,
-      acknowledgedTitles: [...answered.keys()],
+      acknowledgedTitles: [...warmedUp.keys(), ...answered.keys()],
       deliveries: delays.length,
       lost: answered.size * shape.wsClients - delays.length,
       p50: percentile(delays, 50),
