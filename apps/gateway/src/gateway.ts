@@ -73,13 +73,7 @@ export async function registerGateway(app: FastifyInstance, options: GatewayOpti
   await app.register(cors, {
     origin: options.corsOrigins.length > 0 ? options.corsOrigins : false,
     credentials: true,
-    exposedHeaders: [
-      'x-request-id',
-      'retry-after',
-      'ratelimit-limit',
-      'ratelimit-remaining',
-      'ratelimit-reset',
-    ],
+    exposedHeaders: ['x-request-id', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset'],
   });
   const { redis, rateLimitNamespace } = options;
   await app.register(rateLimit, {
@@ -93,13 +87,10 @@ export async function registerGateway(app: FastifyInstance, options: GatewayOpti
     allowList: (request) => !request.url.startsWith('/api/'),
     enableDraftSpec: true,
     errorResponseBuilder: (_request, context) => {
-      const error = Object.assign(
-        new Error(`Too many requests; retry in ${Math.ceil(context.ttl / 1000)} s`),
-        {
-          statusCode: 429,
-          code: 'RATE_LIMITED',
-        },
-      );
+      const error = Object.assign(new Error(`Too many requests; retry in ${Math.ceil(context.ttl / 1000)} s`), {
+        statusCode: 429,
+        code: 'RATE_LIMITED',
+      });
       return error;
     },
   });

@@ -50,7 +50,7 @@ const { Sender } = ws as unknown as {
 };
 const TEXT = { fin: true, opcode: 0x1, mask: false, readOnly: false, rsv1: false };
 
-/** Frames the messages once, so that fanning a batch out costs one write per socket and no copy. */
+/** Frames the messages once, so that fanning a batch out costs one write per socket and no copy per socket. */
 export function frameBatch(messages: readonly Buffer[]): FrameBatch {
   return { messages, wire: Buffer.concat(messages.flatMap((message) => Sender.frame(message, TEXT))) };
 }
