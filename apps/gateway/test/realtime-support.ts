@@ -80,15 +80,23 @@ export async function signUp(
   return { token, userId, orgId };
 }
 
+/**
+ * Creates a project in the organization. The projects service learns of a new organization's
+ * membership from the users service's events, so right after sign-up (over RabbitMQ, between two
+ * instances) it may not know the caller yet: a 404 then creates nothing and is asked again.
+ */
 export async function createProject(
   base: string,
   token: string,
   orgId: string,
   name: string,
 ): Promise<{ id: string; version: number }> {
-  const res = await api(base)<{ id: string; version: number }>('POST', '/projects', {
-    token,
-    body: { organization_id: orgId, name },
+  const res = await until(async () => {
+    const answer = await api(base)<{ id: string; version: number }>('POST', '/projects', {
+      token,
+      body: { organization_id: orgId, name },
+    });
+    return answer.status === 404 ? undefined : answer;
   });
   expect(res.status).toBe(201);
   return res.body;
