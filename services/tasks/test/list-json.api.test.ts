@@ -104,6 +104,18 @@ describe.each([
     expect(JSON.stringify(found[0])).toBe(JSON.stringify(JSON.parse(await read(ids[2]!))));
   });
 
+  it('follows changes the database makes itself: a blocker done unblocks its task in the list', async () => {
+    const done = await api(test, 'PUT', `/tasks/${ids[0]}/status`, {
+      token: owner.token,
+      body: { status: 'done' },
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    const list = await api(test, 'GET', `/projects/${projectId}/tasks`, { token: owner.token });
+    const listed = list.json<{ items: Task[] }>().items;
+    expect(listed.find((t) => t.id === ids[2])).toMatchObject({ is_blocked: false });
+    expect(JSON.stringify(listed[0])).toBe(done.body);
+  });
+
   it('answers an empty page, and 404 for a project the caller does not see', async () => {
     const empty = await api(test, 'GET', `/projects/${projectId}/tasks?status=in_review`, {
       token: owner.token,

@@ -63,6 +63,8 @@ export interface TasksTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   search: ColumnType<string, never, never>;
+  /** The task's JSON after `id` and `key`, kept by PostgreSQL (migrations/0011_task_json.sql). */
+  json_tail: ColumnType<string, never, never>;
 }
 
 export interface TaskActivityTable {
