@@ -20,10 +20,12 @@ export const REALTIME_QUEUE: ConsumerQueueOptions = {
 /**
  * Events of one channel arriving within this long after a delivery wait and go out together: each
  * socket then gets one write (one system call) for several frames instead of one per frame. An
- * event arriving on a quiet channel goes out at once. At 100 events a second to 1,000 sockets this
- * is the difference between 100,000 and about 20,000 writes a second (bench/RESULTS.md).
+ * event arriving on a quiet channel goes out at once. At 100 events a second to 1,000 sockets a
+ * delivery waits half of it on average, and the window bounds the writes: with 40 ms, receipt took
+ * p50 26 ms and p99 60–63 ms with the server at 0.39 cores; with 20 ms, p50 15 ms and p99 39–43 ms
+ * at 0.42–0.44 cores; 10 ms gained no more at the median for 0.47 cores (bench/RESULTS.md).
  */
-export const DEFAULT_BATCH_WINDOW_MS = 40;
+export const DEFAULT_BATCH_WINDOW_MS = 20;
 
 /** Events that go out together: serialised and framed once, whatever the number of sockets. */
 export interface FrameBatch {
