@@ -40,36 +40,14 @@ export async function measureHttpBaseline(body: string, shape: LoadShape): Promi
 
 /**
  * The list endpoint's query with its defaults (rank order, 25 a page + 1 to know whether a next
- * page exists): each task's JSON text as PostgreSQL writes it (TASK_JSON in
+ * page exists): each task's JSON text as PostgreSQL keeps it (TASK_JSON in
  * services/tasks/src/data/task-fields.ts, written out here as it compiles) with the sort key, as
  * TaskListRepository.list selects it with only project_id. The endpoint's query also checks the
  * caller's access in the same statement; this baseline is the list alone.
  */
 const LIST_QUERY = `
-select t.id, ('{"id":' || coalesce('"' || ("t"."id") || '"', 'null')
-  || ',"key":' || coalesce('"' || (p.key || '-' || t.number) || '"', 'null')
-  || ',"number":' || coalesce(("t"."number")::text, 'null')
-  || ',"organization_id":' || coalesce('"' || ("t"."organization_id") || '"', 'null')
-  || ',"project_id":' || coalesce('"' || ("t"."project_id") || '"', 'null')
-  || ',"title":' || coalesce(to_json("t"."title")::text, 'null')
-  || ',"description":' || coalesce(to_json("t"."description")::text, 'null')
-  || ',"status":' || coalesce(to_json("t"."status")::text, 'null')
-  || ',"status_category":' || coalesce('"' || ("t"."status_category") || '"', 'null')
-  || ',"priority":' || coalesce('"' || ("t"."priority") || '"', 'null')
-  || ',"assigned_to":' || coalesce('"' || ("t"."assigned_to") || '"', 'null')
-  || ',"created_by":' || coalesce('"' || ("t"."created_by") || '"', 'null')
-  || ',"due_date":' || coalesce('"' || (to_char(t.due_date, 'YYYY-MM-DD')) || '"', 'null')
-  || ',"estimated_hours":' || coalesce((t.estimated_hours::float8)::text, 'null')
-  || ',"actual_hours":' || coalesce((t.actual_hours::float8)::text, 'null')
-  || ',"tags":' || coalesce(array_to_json("t"."tags")::text, 'null')
-  || ',"milestone_id":' || coalesce('"' || ("t"."milestone_id") || '"', 'null')
-  || ',"parent_task_id":' || coalesce('"' || ("t"."parent_task_id") || '"', 'null')
-  || ',"rank":' || coalesce(to_json("t"."rank")::text, 'null')
-  || ',"version":' || coalesce(("t"."version")::text, 'null')
-  || ',"is_blocked":' || coalesce((t.open_blockers > 0)::text, 'null')
-  || ',"subtasks":' || coalesce((json_build_object('total', t.subtasks_total, 'done', t.subtasks_done))::text, 'null')
-  || ',"created_at":' || coalesce('"' || to_char("t"."created_at" at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '"', 'null')
-  || ',"updated_at":' || coalesce('"' || to_char("t"."updated_at" at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '"', 'null') || '}') as json, t.rank as sort_key
+select t.id, ('{"id":"' || t.id || '","key":"' || p.key || '-' || t.number || '"' || t.json_tail) as json,
+  t.rank as sort_key
 from tasks.tasks t inner join tasks.projects p on p.id = t.project_id
 where t.project_id = $1
 order by t.rank asc, t.id asc
