@@ -1,5 +1,6 @@
 import { sql, type Expression, type Kysely, type QueryCreator, type Transaction } from 'kysely';
 import { jsonRows } from '../db/json-rows.ts';
+import { queryTemplate } from '../db/query-template.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import type { EventBus } from './bus.ts';
@@ -162,6 +163,48 @@ export class OutboxRelay {
   private stopped = true;
   private failures = 0;
 
+  /**
+   * The relay's two statements, compiled once for its schema (built by Kysely for every batch they
+   * were a quarter of its share of the server's CPU under a write load); the ids as one array
+   * parameter, so every batch size is one prepared statement.
+   */
+  private readonly claim = queryTemplate(
+    2,
+    (db: Kysely<{ outbox: OutboxTable }>, limit: number, seconds: number) =>
+      db
+        .with('claimed', (qb) =>
+          qb
+            .updateTable('outbox')
+            .set({ claimed_until: sql`now() + make_interval(secs => ${seconds})` })
+            .where('id', 'in', (eb) =>
+              eb
+                .selectFrom('outbox')
+                .select('id')
+                .where('published_at', 'is', null)
+                .where((w) =>
+                  w.or([w('claimed_until', 'is', null), w('claimed_until', '<', sql<Date>`now()`)]),
+                )
+                .orderBy('created_at')
+                .orderBy('id')
+                .limit(limit)
+                .forUpdate()
+                .skipLocked(),
+            )
+            .returning(['id', 'envelope', 'created_at']),
+        )
+        .selectFrom('claimed')
+        .select(['id', 'envelope'])
+        .orderBy('created_at')
+        .orderBy('id'),
+  );
+
+  private readonly markPublished = queryTemplate(1, (db: Kysely<{ outbox: OutboxTable }>, ids: string[]) =>
+    db
+      .updateTable('outbox')
+      .set({ published_at: sql`now()` })
+      .where(sql<boolean>`id = any(${ids}::uuid[])`),
+  );
+
   constructor(private readonly options: OutboxRelayOptions) {
     options.outbox.onCommit(() => {
       // While the bus refuses events the relay keeps its backoff instead of retrying per commit.
@@ -252,11 +295,7 @@ export class OutboxRelay {
       published.push(row.id);
     }
     if (published.length > 0) {
-      await db
-        .updateTable('outbox')
-        .set({ published_at: sql`now()` })
-        .where('id', 'in', published)
-        .execute();
+      await this.markPublished.run(db as Kysely<{ outbox: OutboxTable }>, published);
       this.options.metrics?.eventsPublished.inc({ schema: this.options.schema }, published.length);
     }
     if (failure !== undefined) {
@@ -271,31 +310,7 @@ export class OutboxRelay {
    * Claims up to `limit` of the oldest unpublished rows nobody else holds, for
    * {@link OUTBOX_CLAIM_SECONDS}, in one statement; oldest first.
    */
-  private async claimBatch(limit: number): Promise<{ id: string; envelope: EventEnvelope }[]> {
-    const db = this.options.db as Kysely<{ outbox: OutboxTable }>;
-    return db
-      .with('claimed', (qb) =>
-        qb
-          .updateTable('outbox')
-          .set({ claimed_until: sql`now() + make_interval(secs => ${OUTBOX_CLAIM_SECONDS})` })
-          .where('id', 'in', (eb) =>
-            eb
-              .selectFrom('outbox')
-              .select('id')
-              .where('published_at', 'is', null)
-              .where((w) => w.or([w('claimed_until', 'is', null), w('claimed_until', '<', sql<Date>`now()`)]))
-              .orderBy('created_at')
-              .orderBy('id')
-              .limit(limit)
-              .forUpdate()
-              .skipLocked(),
-          )
-          .returning(['id', 'envelope', 'created_at']),
-      )
-      .selectFrom('claimed')
-      .select(['id', 'envelope'])
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute();
+  private claimBatch(limit: number): Promise<{ id: string; envelope: EventEnvelope }[]> {
+    return this.claim.run(this.options.db as Kysely<{ outbox: OutboxTable }>, limit, OUTBOX_CLAIM_SECONDS);
   }
 }
