@@ -85,8 +85,8 @@ const taskById = queryTemplate(1, (db: Kysely<TasksDatabase>, id: string) =>
 );
 
 /** The project's next task number (its counter row created on the first) and its board's last rank. */
-const nextNumberAndLastRank = queryTemplate(1, (db: Kysely<TasksDatabase>, projectId: string) =>
-  db
+function nextNumberAndLastRank(db: Kysely<TasksDatabase>, projectId: string) {
+  return db
     .insertInto('task_counters')
     .values({ project_id: projectId, last_number: 1 })
     .onConflict((oc) =>
@@ -99,7 +99,24 @@ const nextNumberAndLastRank = queryTemplate(1, (db: Kysely<TasksDatabase>, proje
         .select((inner) => inner.fn.max('rank').as('rank'))
         .where('project_id', '=', projectId)
         .as('last_rank'),
-    ]),
+    ]);
+}
+
+/** nextNumberAndLastRank within a caller's transaction. */
+const placeInTransaction = queryTemplate(1, nextNumberAndLastRank);
+
+/**
+ * nextNumberAndLastRank as a statement of its own, whose commit does not wait for the WAL to reach
+ * the disk (`synchronous_commit` off for this statement alone): the counter row stays locked until
+ * the commit, so each creation in a project waited for the one before it to be flushed
+ * (bench/RESULTS.md). Nothing is lost by it: the task that takes the number commits synchronously,
+ * which flushes all the WAL written before it, this counter's update included; a crash before that
+ * loses only a number no task holds.
+ */
+const placeAlone = queryTemplate(1, (db: Kysely<TasksDatabase>, projectId: string) =>
+  nextNumberAndLastRank(db, projectId).returning(
+    sql<string>`set_config('synchronous_commit', 'off', true)`.as('commit_mode'),
+  ),
 );
 
 /** Tasks `t` of projects `p` narrowed to live projects, with the caller's roles on each. */
@@ -315,7 +332,7 @@ export class TaskRepository {
    * in the caller's transaction, or on its own (`this.db`).
    */
   async nextPlace(trx: Db, projectId: string): Promise<{ number: number; lastRank: string | null }> {
-    const [row] = await nextNumberAndLastRank.run(trx, projectId);
+    const [row] = await (trx.isTransaction ? placeInTransaction : placeAlone).run(trx, projectId);
     return { number: row!.last_number, lastRank: row!.last_rank ?? null };
   }
 
