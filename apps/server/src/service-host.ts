@@ -22,6 +22,8 @@ export interface ServiceHostOptions {
   factories: Record<string, ServiceFactory>;
   /** PostgreSQL URL; unset: the embedded database in DATA_DIR/<dataFolder>. */
   databaseUrl: string | undefined;
+  /** PostgreSQL connections of the process (the embedded database has one). */
+  poolSize: number;
   dataFolder: string;
   tokens(app: HttpServer, infra: Infrastructure): TokenVerifier;
   /** Runs before the services mount, so its hooks and plugins apply to their routes. */
@@ -35,7 +37,11 @@ export interface ServiceHostOptions {
  */
 export async function hostServices(options: ServiceHostOptions): Promise<RunningServer> {
   const infra = createInfrastructure(options.config, options.name);
-  const database = await openDatabase({ url: options.databaseUrl, dataDir: join(infra.dataDir, options.dataFolder) }).catch(
+  const database = await openDatabase({
+    url: options.databaseUrl,
+    dataDir: join(infra.dataDir, options.dataFolder),
+    maxConnections: options.poolSize,
+  }).catch(
     async (error: unknown) => {
       await infra.close();
       throw error;

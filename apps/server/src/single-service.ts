@@ -34,6 +34,7 @@ export async function startSingleService(
     factories: { [name]: factory },
     databaseUrl: own[databaseUrlVariable(name)] ?? config.DATABASE_URL,
     dataFolder: name,
+    poolSize: config.DATABASE_POOL_SIZE ?? 10,
     // The auth service holds the keys itself; every other service fetches them over HTTP.
     tokens: (app, infra) =>
       name === 'auth'

@@ -48,6 +48,7 @@ describe('stopping a server while it handles events', () => {
       env,
       factories: { pinger: pingerService(() => started()) },
       databaseUrl: database.url,
+      poolSize: 10,
       dataFolder: 'db',
       tokens: () => createTokenVerifier({ jwks: async () => ({ keys: [] }) }),
     });

@@ -10,6 +10,11 @@ export const RuntimeConfig = Type.Object({
   DATA_DIR: Type.String({ default: './data' }),
   /** PostgreSQL server for every service of this process; unset: the embedded PGlite in DATA_DIR. */
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  /**
+   * PostgreSQL connections this process may hold; unset: 20 for the all-in-one server, 10 for a
+   * split-mode service process (nine of them stay within PostgreSQL's default 100).
+   */
+  DATABASE_POOL_SIZE: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
   /** Redis for cache, rate limits and pub/sub; unset: process memory. */
   REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
   /** Prefix of every Redis key and channel, so deployments (or test runs) can share one Redis. */
