@@ -15,6 +15,7 @@ export * from './events/memory-bus.ts';
 export * from './events/rabbitmq-bus.ts';
 export * from './events/outbox.ts';
 export * from './events/inbox.ts';
+export * from './events/retention.ts';
 export * from './cache/store.ts';
 export * from './cache/memory.ts';
 export * from './cache/redis.ts';

@@ -15,6 +15,11 @@ export const RuntimeConfig = Type.Object({
    * split-mode service process (nine of them stay within PostgreSQL's default 100).
    */
   DATABASE_POOL_SIZE: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+  /**
+   * Days a published event stays in its service's outbox, and a handled event's record in the
+   * consumer's inbox, before an hourly sweep deletes them.
+   */
+  EVENT_RETENTION_DAYS: Type.Integer({ minimum: 1, maximum: 3650, default: 7 }),
   /** Redis for cache, rate limits and pub/sub; unset: process memory. */
   REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
   /** Prefix of every Redis key and channel, so deployments (or test runs) can share one Redis. */

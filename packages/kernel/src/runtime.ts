@@ -10,6 +10,7 @@ import type { EventBus } from './events/bus.ts';
 import { MemoryEventBus } from './events/memory-bus.ts';
 import { Outbox, OutboxRelay } from './events/outbox.ts';
 import { RabbitMqEventBus } from './events/rabbitmq-bus.ts';
+import { EventRetention } from './events/retention.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { Metrics } from './metrics.ts';
@@ -100,13 +101,16 @@ export async function bootService(
   });
   await migrateSchema(database.root, schema, module.migrationsDir, logger);
   const relay = new OutboxRelay({ db, schema, bus: infra.bus, outbox, logger, metrics: infra.metrics });
+  const retentionDays = infra.config.EVENT_RETENTION_DAYS;
+  const retention = new EventRetention({ db, schema, logger, retentionDays });
   await module.start?.();
+  retention.start();
   return {
     module,
     relay,
     async stop() {
       await module.stop?.();
-      await relay.stop();
+      await Promise.all([relay.stop(), retention.stop()]);
     },
   };
 }
