@@ -1,17 +1,10 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../src/db/database.ts';
-import { migrateSchema } from '../src/db/migrations.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { EventRetention } from '../src/events/retention.ts';
 import { createLogger } from '../src/logger.ts';
-import { createTestDatabase, type TestDatabase } from '../src/testing/database.ts';
+import { withKernelTables } from './kernel-tables.fixture.ts';
 
 describe.each(['pglite', 'postgres'] as const)('event retention on %s', (kind) => {
-  let testDb: TestDatabase | undefined;
-  let database: Database;
   let db: Kysely<any>;
   const logger = createLogger('test', 'silent');
   const retention = (batchSize: number) =>
@@ -54,15 +47,8 @@ describe.each(['pglite', 'postgres'] as const)('event retention on %s', (kind) =
   const inboxConsumers = async () =>
     (await db.selectFrom('inbox').select('consumer').execute()).map((row) => row.consumer).sort();
 
-  beforeAll(async () => {
-    testDb = kind === 'postgres' ? await createTestDatabase('event_retention') : undefined;
-    database = await openDatabase(testDb ? { url: testDb.url } : { dataDir: 'memory://' });
-    await migrateSchema(database.root, 'notes', mkdtempSync(join(tmpdir(), 'none-')));
-    db = database.forSchema('notes');
-  });
-  afterAll(async () => {
-    await database.close();
-    await testDb?.drop();
+  withKernelTables(kind, 'event_retention', (opened) => {
+    db = opened;
   });
   beforeEach(async () => {
     await db.deleteFrom('outbox').execute();

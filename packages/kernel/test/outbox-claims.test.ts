@@ -1,16 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { Type } from 'typebox';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../src/db/database.ts';
-import { migrateSchema } from '../src/db/migrations.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { EventBus } from '../src/events/bus.ts';
 import { defineEvent, type EventEnvelope } from '../src/events/envelope.ts';
 import { Outbox, OutboxRelay } from '../src/events/outbox.ts';
 import { createLogger } from '../src/logger.ts';
-import { createTestDatabase, type TestDatabase } from '../src/testing/database.ts';
+import { withKernelTables } from './kernel-tables.fixture.ts';
 
 const NoteAdded = defineEvent('notes.note.added', 1, Type.Object({ text: Type.String() }));
 
@@ -38,8 +33,6 @@ class ListBus implements EventBus {
 }
 
 describe.each(['pglite', 'postgres'] as const)('outbox claims on %s', (kind) => {
-  let testDb: TestDatabase | undefined;
-  let database: Database;
   let db: Kysely<any>;
   const logger = createLogger('test', 'silent');
   const outbox = new Outbox(logger);
@@ -72,15 +65,8 @@ describe.each(['pglite', 'postgres'] as const)('outbox claims on %s', (kind) => 
       .where(sql`envelope->'data'->>'text'`, '=', text)
       .executeTakeFirstOrThrow();
 
-  beforeAll(async () => {
-    testDb = kind === 'postgres' ? await createTestDatabase('outbox_claims') : undefined;
-    database = await openDatabase(testDb ? { url: testDb.url } : { dataDir: 'memory://' });
-    await migrateSchema(database.root, 'notes', mkdtempSync(join(tmpdir(), 'none-')));
-    db = database.forSchema('notes');
-  });
-  afterAll(async () => {
-    await database.close();
-    await testDb?.drop();
+  withKernelTables(kind, 'outbox_claims', (opened) => {
+    db = opened;
   });
   beforeEach(async () => {
     await db.deleteFrom('outbox').execute();
