@@ -60,10 +60,12 @@ function eventually(check: () => Promise<void>): Promise<void> {
   return vi.waitFor(check, { timeout: 10_000, interval: 20 });
 }
 
-/** Waits until a row of the time tracking schema matches. */
+/** Waits until a row of a schema's table (`schema.table`; time tracking's when unqualified) matches. */
 async function known(test: TestApp, table: string, where: Record<string, unknown>): Promise<void> {
   await eventually(async () => {
-    let query = test.database.root.selectFrom(`time_tracking.${table}`).selectAll();
+    let query = test.database.root
+      .selectFrom(table.includes('.') ? table : `time_tracking.${table}`)
+      .selectAll();
     for (const [column, value] of Object.entries(where)) {
       query = query.where(column, value === null ? 'is' : '=', value);
     }
@@ -73,7 +75,7 @@ async function known(test: TestApp, table: string, where: Record<string, unknown
 
 let counter = 0;
 
-/** Registers and signs in a new person; waits until time tracking knows their personal organization. */
+/** Registers and signs in a new person; waits until time tracking and projects know their personal organization. */
 export async function signUp(test: TestApp): Promise<TestUser> {
   counter += 1;
   const name = `tt${Date.now().toString(36)}${counter}`;
@@ -92,6 +94,8 @@ export async function signUp(test: TestApp): Promise<TestUser> {
   });
   await known(test, 'org_memberships', { organization_id: orgId, user_id: id, role: 'owner' });
   await known(test, 'organizations', { id: orgId });
+  // Projects are created by the projects service, which learns the membership from the same event.
+  await known(test, 'projects.org_memberships', { organization_id: orgId, user_id: id, role: 'owner' });
   return { id, token, orgId };
 }
 
