@@ -15,7 +15,6 @@ export interface EventRetentionOptions {
   logger: Logger;
   /** Published outbox rows and inbox records older than this many days go. */
   retentionDays: number;
-  intervalMs?: number;
   batchSize?: number;
 }
 
@@ -115,7 +114,7 @@ export class EventRetention {
         .finally(() => {
           this.running = undefined;
           if (this.timer) {
-            this.schedule(this.options.intervalMs ?? EVENT_SWEEP_INTERVAL_MS);
+            this.schedule(EVENT_SWEEP_INTERVAL_MS);
           }
         });
     }, delayMs);
