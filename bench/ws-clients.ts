@@ -28,9 +28,9 @@ const CREATED = Buffer.from('"type":"tasks.task.created"');
  * The title of a measured write's task-created event, read from the message's bytes (`marker` is
  * `"title":"<prefix>`), or undefined for any other message. Not parsed as JSON: in a browser each
  * client parses its own messages, here each process parses those of 250 clients one after another,
- * and the later clients' receipts waited for the earlier ones' parsing (with JSON.parse, p99
- * 208–655 ms; read from the bytes, 137–291 ms: bench/RESULTS.md). Titles are `<prefix><n>`,
- * nothing in them escaped.
+ * and a later client's receipt waits for that. In 7 alternating pairs of live runs the delay's p99
+ * was 208–655 ms parsing, 137–291 ms reading the bytes; one full run each did not show it
+ * (bench/RESULTS.md). Titles are `<prefix><n>`, nothing in them escaped.
  */
 function measuredTitle(raw: Buffer, marker: Buffer): string | undefined {
   const found = raw.indexOf(marker);
