@@ -42,10 +42,9 @@ function measuredTitle(raw: Buffer, marker: Buffer): string | undefined {
   return end < 0 ? undefined : raw.toString('utf8', start, end);
 }
 
-function open(start: Start, index: number, onSubscribed: () => void): void {
+function open(start: Start, titleMarker: Buffer, index: number, onSubscribed: () => void): void {
   const socket = new WebSocket(`${start.url}/api/v1/ws`);
   const seen = new Set<string>();
-  const titleMarker = Buffer.from(`${TITLE_KEY}${start.titlePrefix}`);
   sockets.push(socket);
   socket.on('open', () =>
     socket.send(JSON.stringify({ type: 'auth', token: start.tokens[index % start.tokens.length] })),
@@ -83,8 +82,9 @@ function open(start: Start, index: number, onSubscribed: () => void): void {
 process.on('message', (message: Start | { type: 'collect' }) => {
   if (message.type === 'start') {
     let subscribed = 0;
+    const titleMarker = Buffer.from(`${TITLE_KEY}${message.titlePrefix}`);
     for (let i = 0; i < message.count; i += 1) {
-      open(message, i, () => {
+      open(message, titleMarker, i, () => {
         subscribed += 1;
         if (subscribed === message.count) {
           send({ type: 'ready' });
