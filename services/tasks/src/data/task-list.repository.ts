@@ -1,8 +1,10 @@
 import { PLAN_EVERY_TIME, templatesPerShape, ValidationError } from '@pm/kernel';
 import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Task, TaskListQuery, TaskSort } from '../contract/http.ts';
+import { orderOf, type Order } from './list-orders.ts';
+import { SEARCH_BUDGET, walkBoundary, type SearchBudget } from './search-budget.ts';
 import { SearchWords } from './search-words.ts';
-import { isBlocked, taskJsonQuery } from './task-fields.ts';
+import { isBlocked, TASK_JSON, taskJsonQuery } from './task-fields.ts';
 import { table, type ProjectsTable, type TasksDatabase, type TasksTable } from './tasks.tables.ts';
 
 export interface TaskListFilter extends Omit<TaskListQuery, 'limit' | 'cursor' | 'sort'> {
@@ -17,50 +19,6 @@ export interface ListedTask {
   sort_key: SortKey;
   id: string;
   json: string;
-}
-
-interface Order {
-  /** What rows are ordered by (then by `id`, t.id unless given). */
-  expr: RawBuilder<unknown>;
-  id?: RawBuilder<unknown>;
-  /** The same value as the cursor carries it. */
-  cursorValue: RawBuilder<unknown>;
-  cast: string;
-  descending: boolean;
-}
-
-/** Urgent first, none last. Indexed as written (migrations/0004_sort_order_indexes.sql). */
-export const PRIORITY_ORDER = sql`array_position(array['urgent','high','medium','low','none']::text[], t.priority::text)`;
-
-function orderOf(sort: TaskSort | undefined): Order {
-  switch (sort ?? 'rank') {
-    case 'rank':
-      return { expr: sql`t.rank`, cursorValue: sql`t.rank`, cast: 'text', descending: false };
-    case 'due_date':
-      // Indexed as written (migrations/0004_sort_order_indexes.sql).
-      return {
-        expr: sql`coalesce(t.due_date, 'infinity'::date)`,
-        cursorValue: sql`coalesce(to_char(t.due_date, 'YYYY-MM-DD'), 'infinity')`,
-        cast: 'date',
-        descending: false,
-      };
-    case 'priority':
-      return { expr: PRIORITY_ORDER, cursorValue: PRIORITY_ORDER, cast: 'int', descending: false };
-    case 'created_at':
-      return {
-        expr: sql`t.created_at`,
-        cursorValue: sql`to_json(t.created_at)#>>'{}'`,
-        cast: 'timestamptz',
-        descending: true,
-      };
-    case 'updated_at':
-      return {
-        expr: sql`t.updated_at`,
-        cursorValue: sql`to_json(t.updated_at)#>>'{}'`,
-        cast: 'timestamptz',
-        descending: true,
-      };
-  }
 }
 
 /** Live projects `userId` sees (ADR 0002, from the read models): the `from … where …` of a sub-query. */
@@ -176,6 +134,8 @@ const VALUE_FIELDS = [
   'word_3',
   'after_key',
   'after_id',
+  'walk_offset',
+  'match_cap',
   'limit',
 ] as const;
 type ValueField = (typeof VALUE_FIELDS)[number];
@@ -191,6 +151,10 @@ interface ListFlags {
   searchTier: SearchTier | undefined;
   /** Tier 1: how many of the search's words (`word_<n>`) are looked up in task_title_words. */
   titleWords: number;
+  /** A search tier in a project: its tasks up to the walk's budget, or those older (search-budget.ts). */
+  budget?: 'recent' | 'older';
+  /** A search tier's matches looked up as a set, not walked (matchFirstQuery). */
+  matchFirst?: boolean;
 }
 
 /** Tier 1 of a search whose title matches are read from task_title_words. */
@@ -209,21 +173,82 @@ function listQuery(
   flags: ListFlags,
   inProject?: RawBuilder<string>,
 ) {
+  const order = orderFor(flags);
+  const id = order.id ?? sql`t.id`;
+  // The creation time orders the projects' pages of a search across them (searchAcrossProjects);
+  // a list does not parse it for each row.
+  const query = taskJsonQuery(db)
+    .select(sortKeyOf(flags, order).as('sort_key'))
+    .$if(inProject !== undefined, (qb) => qb.select('t.created_at'));
+  const direction = sql.raw(order.descending ? 'desc' : 'asc');
+  return narrowed(query, v, flags, order, inProject)
+    .orderBy(sql`${order.expr} ${direction}`)
+    .orderBy(sql`${id} ${direction}`)
+    .limit(v.limit as number);
+}
+
+function orderFor(flags: ListFlags): Order {
+  if (flags.searchTier === undefined) {
+    return orderOf(flags.sort);
+  }
+  return readsTitleWords(flags) ? NEWEST_FIRST_BY_WORDS : NEWEST_FIRST;
+}
+
+function sortKeyOf(flags: ListFlags, order: Order) {
+  return flags.searchTier === undefined
+    ? order.cursorValue
+    : sql`${sql.lit(`${flags.searchTier}:`)} || (${order.cursorValue})`;
+}
+
+/**
+ * A search tier's page among its matches created before `older_than` (search-budget.ts), found the
+ * way PostgreSQL finds them cheapest, as a set (for rare words through the GIN index of the words),
+ * not by walking the project's tasks newest first: a word no task has walked all 1,000,000 tasks
+ * of the benchmark's project (1.2 s). Finds at most `match_cap` + 1 matches; `matches` says how
+ * many it found, so that a caller can tell when there were more than it sorted.
+ */
+function matchFirstQuery(db: Kysely<TasksDatabase>, v: ListValues, flags: ListFlags) {
+  const found = db
+    .selectFrom('tasks as t')
+    .innerJoin('projects as p', 'p.id', 't.project_id')
+    .select(['t.id', 't.created_at']);
+  const matches = narrowed(found, v, flags, NEWEST_FIRST).limit(sql<number>`${v.match_cap}::int + 1`);
+  // The page is taken from the matches before their tasks are read for it.
+  const newest = (qb: SelectQueryBuilder<{ m: { id: string; created_at: Date } }, 'm', object>) =>
+    qb.orderBy(sql`m.created_at desc`).orderBy(sql`m.id desc`);
+  return db
+    .with(
+      (cte) => cte('m').materialized(),
+      () => matches,
+    )
+    .with('page', (qb) =>
+      newest(qb.selectFrom('m').select(['m.id', 'm.created_at'])).limit(v.limit as number),
+    )
+    .selectFrom('page as m')
+    .innerJoin('tasks as t', 't.id', 'm.id')
+    .innerJoin('projects as p', 'p.id', 't.project_id')
+    .select([
+      't.id',
+      TASK_JSON.as('json'),
+      sortKeyOf(flags, NEWEST_FIRST).as('sort_key'),
+      sql<number>`(select count(*)::int from m)`.as('matches'),
+    ])
+    .$call(newest);
+}
+
+/** Rows `t` of the list: its project or those the caller sees, the filters, a search tier, the cursor. */
+function narrowed<O>(
+  rows: TaskRows<O>,
+  v: ListValues,
+  flags: ListFlags,
+  order: Order,
+  inProject?: RawBuilder<string>,
+): TaskRows<O> {
   const text = (field: ValueField) => v[field] as string;
   const { searchTier } = flags;
   const byWords = readsTitleWords(flags);
-  const order =
-    searchTier === undefined ? orderOf(flags.sort) : byWords ? NEWEST_FIRST_BY_WORDS : NEWEST_FIRST;
   const id = order.id ?? sql`t.id`;
-  const sortKey =
-    searchTier === undefined
-      ? order.cursorValue
-      : sql`${sql.lit(`${searchTier}:`)} || (${order.cursorValue})`;
-  // The creation time orders the projects' pages of a search across them (searchAcrossProjects);
-  // a list does not parse it for each row.
-  let query = taskJsonQuery(db)
-    .select(sortKey.as('sort_key'))
-    .$if(inProject !== undefined, (qb) => qb.select('t.created_at'));
+  let query = rows;
   if (inProject) {
     query = query.where(sql<boolean>`t.project_id = ${inProject}`);
   } else if (v.project_id === undefined) {
@@ -278,18 +303,24 @@ function listQuery(
     // 1,000,000-task project's whole index (kernel PLAN_EVERY_TIME).
     // Through task_title_words, each word's run of its index is read newest first whatever the
     // words; one plan serves them all.
-    const words = sql`${sql.raw(byWords ? '' : PLAN_EVERY_TIME)} websearch_to_tsquery('english', ${v.q})`;
-    const inTitle = sql<boolean>`to_tsvector('english', t.title) @@ ${words}`;
-    // The same test as a function, which no index answers: with the words read from their index,
-    // the title is only checked (a phrase's order), never looked up again. Offered the title's GIN
-    // index, a search across projects read every title with the word and sorted them (1.5 s for one
-    // common word against 2 ms).
-    const titleChecked = sql<boolean>`ts_match_vq(to_tsvector('english', t.title), ${words})`;
-    query = query.where(
-      searchTier === 1 ? (byWords ? titleChecked : inTitle) : sql<boolean>`t.search @@ ${words}`,
-    );
+    const walked =
+      searchTier !== undefined &&
+      !flags.matchFirst &&
+      (v.project_id !== undefined || inProject !== undefined);
+    const words = sql`${sql.raw(walked ? '' : PLAN_EVERY_TIME)} websearch_to_tsquery('english', ${v.q})`;
+    const title = sql`to_tsvector('english', t.title)`;
+    // `@@` lets PostgreSQL look the matches up in the words' GIN index. The same test as a function
+    // (ts_match_vq) no index answers: the rows are walked in the list's order and only checked. A
+    // search tier in a project walks (with the words read from task_title_words, the title only
+    // checks a phrase's order), unless it looks its older matches up (search-budget.ts). Offered
+    // the title's GIN index, a search across projects read every title with the word and sorted
+    // them (1.5 s for one common word against 2 ms); a walk bounded to 2,000 tasks built the
+    // word's bitmap of 33,000 titles to skip them (8 ms against 2.5).
+    const matches = (vector: RawBuilder<unknown>) =>
+      walked ? sql<boolean>`ts_match_vq(${vector}, ${words})` : sql<boolean>`${vector} @@ ${words}`;
+    query = query.where(matches(searchTier === 1 ? title : sql`t.search`));
     if (searchTier === 0) {
-      query = query.where(sql<boolean>`not (${inTitle})`);
+      query = query.where(sql<boolean>`not (${title} @@ ${words})`);
     }
   }
   if (v.after_key !== undefined) {
@@ -298,11 +329,16 @@ function listQuery(
       sql<boolean>`(${order.expr}, ${id}) ${op} (${v.after_key}::${sql.raw(order.cast)}, ${v.after_id}::uuid)`,
     );
   }
-  const direction = sql.raw(order.descending ? 'desc' : 'asc');
-  return query
-    .orderBy(sql`${order.expr} ${direction}`)
-    .orderBy(sql`${id} ${direction}`)
-    .limit(v.limit as number);
+  if (flags.budget) {
+    const after = v.after_key === undefined ? undefined : ([v.after_key, v.after_id] as [string, string]);
+    const boundary = walkBoundary(text('project_id'), v.walk_offset as number, after);
+    query = query.where(
+      flags.budget === 'recent'
+        ? sql<boolean>`t.created_at >= coalesce(${boundary}, '-infinity')`
+        : sql<boolean>`t.created_at < ${boundary}`,
+    );
+  }
+  return query;
 }
 
 /**
@@ -324,6 +360,9 @@ function searchAcrossProjects(db: Kysely<TasksDatabase>, v: ListValues, flags: L
 
 /** The list query, or for tier 1 of a search across projects through title words, searchAcrossProjects. */
 function listOrSearchQuery(db: Kysely<TasksDatabase>, v: ListValues, flags: ListFlags) {
+  if (flags.matchFirst) {
+    return matchFirstQuery(db, v, flags);
+  }
   return v.project_id === undefined && readsTitleWords(flags)
     ? searchAcrossProjects(db, v, flags)
     : listQuery(db, v, flags);
@@ -338,7 +377,10 @@ export class TaskListRepository {
   private readonly templates = templatesPerShape<TasksDatabase, unknown>(MAX_TEMPLATES);
   private readonly searchWords: SearchWords;
 
-  constructor(private readonly db: Kysely<TasksDatabase>) {
+  constructor(
+    private readonly db: Kysely<TasksDatabase>,
+    private readonly budget: SearchBudget = SEARCH_BUDGET,
+  ) {
     this.searchWords = new SearchWords(db);
   }
 
@@ -378,16 +420,45 @@ export class TaskListRepository {
       searchTier,
       titleWords: titleWords.length,
     };
-    const rows = await this.run(given, flags);
+    const rows = await this.read(given, flags);
     if (flags.searchTier === 1 && rows.length <= limit) {
       // The title matches ran out on this page: it goes on with the tasks matching in their description.
       const rest = { ...given, after_key: undefined, after_id: undefined, limit: limit + 1 - rows.length };
       for (const field of TITLE_WORD_FIELDS) {
         rest[field] = undefined;
       }
-      rows.push(...(await this.run(rest, { ...flags, searchTier: 0, titleWords: 0 })));
+      rows.push(...(await this.read(rest, { ...flags, searchTier: 0, titleWords: 0 })));
     }
     return rows;
+  }
+
+  /** A page of a list, or of a search tier: in a project, one read in no index's order goes by walkThenMatch. */
+  private read(given: ListValues, flags: ListFlags): Promise<ListedTask[]> {
+    const walked =
+      flags.searchTier !== undefined && !readsTitleWords(flags) && given.project_id !== undefined;
+    return walked ? this.walkThenMatch(given, flags) : this.run(given, flags);
+  }
+
+  /**
+   * A search tier's page in a project (search-budget.ts): the matches among the budget's newest
+   * tasks past the cursor, walked; then the older matches, looked up, unless there are too many.
+   */
+  private async walkThenMatch(given: ListValues, flags: ListFlags): Promise<ListedTask[]> {
+    const budgeted = { ...given, walk_offset: this.budget.walk - 1 };
+    const recent = await this.run(budgeted, { ...flags, budget: 'recent' });
+    const wanted = (given.limit as number) - recent.length;
+    if (wanted === 0) {
+      return recent;
+    }
+    const older = { ...budgeted, limit: wanted };
+    const matched = (await this.run(
+      { ...older, match_cap: this.budget.matches },
+      { ...flags, budget: 'older', matchFirst: true },
+    )) as (ListedTask & { matches: number })[];
+    if ((matched[0]?.matches ?? 0) <= this.budget.matches) {
+      return [...recent, ...matched.map(({ sort_key, id, json }) => ({ sort_key, id, json }))];
+    }
+    return [...recent, ...(await this.run(older, { ...flags, budget: 'older' }))];
   }
 
   private async run(given: ListValues, flags: ListFlags): Promise<ListedTask[]> {

@@ -1,0 +1,84 @@
+import type { TestApp } from '@pm/kernel/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SearchBudget } from '../src/data/search-budget.ts';
+import { TaskListRepository, type ListedTask } from '../src/data/task-list.repository.ts';
+import type { TasksDatabase } from '../src/data/tasks.tables.ts';
+import { createProject, createTask, signUp, startTasks, type TestUser } from './helpers.ts';
+
+// A search tier that no index reads in order walks a budget of the project's newest tasks, then looks
+// the older matches up, and walks on past too many of them (data/search-budget.ts). With a budget
+// of two tasks and two matches, each way is taken by a project of 14 tasks; every page must be the
+// one the plain walk gives (a budget larger than the project).
+describe.each([
+  ['PostgreSQL', false],
+  ['PGlite', true],
+])('a search past its walking budget finds what the walk finds, on %s', (_name, embedded) => {
+  let test: TestApp;
+  let owner: TestUser;
+  let projectId: string;
+  let walkOnly: TaskListRepository;
+  let budgeted: TaskListRepository;
+  const tight: SearchBudget = { walk: 2, matches: 2 };
+
+  /** Every page of `q`, `limit` a page, as the titles' keys. */
+  async function pages(lists: TaskListRepository, q: string, limit: number): Promise<string[]> {
+    const seen: string[] = [];
+    let after: [string, string] | undefined;
+    for (;;) {
+      const rows: ListedTask[] = await lists.list(
+        { userId: owner.id, project_id: projectId, q },
+        undefined,
+        limit,
+        after,
+      );
+      const page = rows.slice(0, limit);
+      seen.push(...page.map((row) => (JSON.parse(row.json) as { title: string }).title));
+      if (rows.length <= limit) {
+        return seen;
+      }
+      const last = page[page.length - 1]!;
+      after = [String(last.sort_key), last.id];
+    }
+  }
+
+  beforeAll(async () => {
+    test = await startTasks(embedded);
+    owner = await signUp(test);
+    projectId = (await createProject(test, owner, { name: 'Budget', key: 'BDG' })).id;
+    // Oldest first: `needle` only in the two oldest descriptions, `hay` in most, `oats` in titles.
+    for (let i = 1; i <= 14; i += 1) {
+      const hay = i % 5 !== 0 ? ' hay' : '';
+      await createTask(test, owner, projectId, {
+        title: `Task ${i}${i % 3 === 0 ? ' oats' : ''}`,
+        description: `Notes${i <= 2 ? ' needle' : ''}${hay}`,
+      });
+    }
+    const db = test.database.forSchema<TasksDatabase>('tasks');
+    walkOnly = new TaskListRepository(db, { walk: 1_000, matches: 1_000 });
+    budgeted = new TaskListRepository(db, tight);
+  });
+
+  afterAll(async () => test.close());
+
+  it.each(['needle', 'zebra', 'hay', 'hay -needle', 'needle or oats', 'oats or zebra', '-hay notes'])(
+    'pages "%s" as the walk does',
+    async (q) => {
+      for (const limit of [1, 3, 25]) {
+        expect(await pages(budgeted, q, limit)).toEqual(await pages(walkOnly, q, limit));
+      }
+    },
+  );
+
+  it('finds rare words in the oldest tasks, title matches first', async () => {
+    expect(await pages(budgeted, 'needle', 25)).toEqual(['Task 2', 'Task 1']);
+    expect(await pages(budgeted, 'needle or oats', 2)).toEqual([
+      'Task 12 oats',
+      'Task 9 oats',
+      'Task 6 oats',
+      'Task 3 oats',
+      'Task 2',
+      'Task 1',
+    ]);
+    expect(await pages(budgeted, 'zebra', 25)).toEqual([]);
+  });
+});
