@@ -238,10 +238,25 @@ export async function sampleTasks(
   return rows.map((row) => ({ id: row.id, status: Math.max(0, keys.indexOf(row.status)) }));
 }
 
-/** The adjective–noun pairs of titles: each matches about 1 task in 2,400 (plus descriptions). */
+/** Words none of the seeded tasks has. */
+const UNSEEN_WORDS = ['zeppelin', 'quokka', 'marzipan'];
+
+/**
+ * Searches as people type them: mostly adjective–noun pairs of titles, each matching about 1 task
+ * in 2,400 (plus descriptions); every fifth either a word no task has (a typo, a word of another
+ * team) or an `or` of two nouns. A search that finds nothing must not read the whole project: one
+ * such word took 0.9–1 s in the 1,000,000-task project before searches walked a budget of tasks
+ * (bench/RESULTS.md).
+ */
 export function searchTerms(count: number): string[] {
-  return Array.from(
-    { length: count },
-    (_, i) => `${ADJECTIVES[(i * 7) % ADJECTIVES.length]} ${NOUNS[(i * 11) % NOUNS.length]}`,
-  );
+  return Array.from({ length: count }, (_, i) => {
+    const adjective = ADJECTIVES[(i * 7) % ADJECTIVES.length]!;
+    const noun = NOUNS[(i * 11) % NOUNS.length]!;
+    if (i % 5 !== 4) {
+      return `${adjective} ${noun}`;
+    }
+    return i % 10 === 4
+      ? UNSEEN_WORDS[i % UNSEEN_WORDS.length]!
+      : `${noun} or ${NOUNS[(i * 3) % NOUNS.length]}`;
+  });
 }
