@@ -8,12 +8,12 @@ import { table } from './tasks.tables.ts';
  * when they are rare: in the benchmark's 1,000,000-task project a word no task has took 0.9–1 s,
  * and `zebra or yak` 4 s. Looking the matches up as a set (the words' GIN index) and sorting them
  * is quick when they are few and slow when they are many (a word of a fifth of the descriptions:
- * 1.8 s). So the walk reads at most `walk` tasks; the matches older than those are looked up, at
- * most `matches` of them; past that the words are common after all, and the walk goes on
- * (bench/RESULTS.md).
+ * 1.8 s). So a walk reads at most `walk` tasks and a look-up sorts at most `matches` matches;
+ * past those, a walk goes on, the words being common after all. The title tier walks first, the
+ * description tier looks up first (TaskListRepository.walkThenMatch; bench/RESULTS.md).
  */
 export interface SearchBudget {
-  /** The newest tasks (past the cursor) a walk reads before the older matches are looked up. */
+  /** The newest tasks (past the cursor) the title tier walks before its older matches are looked up. */
   walk: number;
   /** The matches looked up and sorted before the walk goes on instead. */
   matches: number;
