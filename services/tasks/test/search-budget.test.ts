@@ -1,14 +1,15 @@
 import type { TestApp } from '@pm/kernel/testing';
+import type { TaskSort } from '../src/contract/http.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchBudget } from '../src/data/search-budget.ts';
 import { TaskListRepository, type ListedTask } from '../src/data/task-list.repository.ts';
 import type { TasksDatabase } from '../src/data/tasks.tables.ts';
 import { createProject, createTask, signUp, startTasks, type TestUser } from './helpers.ts';
 
-// A search tier that no index reads in order walks a budget of the project's newest tasks, then looks
-// the older matches up, and walks on past too many of them (data/search-budget.ts). With a budget
-// of two tasks and two matches, each way is taken by a project of 14 tasks; every page must be the
-// one the plain walk gives (a budget larger than the project).
+// A search tier that no index reads in order walks a budget of the project's newest tasks or looks
+// its matches up, and walks on past too many of them (data/search-budget.ts); a sorted search looks
+// up first. With a budget of two tasks and two matches, each way is taken by a project of 14 tasks;
+// every page must be the one the plain walk gives (a walk longer than the project, no look-up).
 describe.each([
   ['PostgreSQL', false],
   ['PGlite', true],
@@ -20,14 +21,19 @@ describe.each([
   let budgeted: TaskListRepository;
   const tight: SearchBudget = { walk: 2, matches: 2 };
 
-  /** Every page of `q`, `limit` a page, as the titles' keys. */
-  async function pages(lists: TaskListRepository, q: string, limit: number): Promise<string[]> {
+  /** The titles of every page of `q`, `limit` a page. */
+  async function pages(
+    lists: TaskListRepository,
+    q: string,
+    limit: number,
+    sort?: TaskSort,
+  ): Promise<string[]> {
     const seen: string[] = [];
-    let after: [string, string] | undefined;
+    let after: [string | number, string] | undefined;
     for (;;) {
       const rows: ListedTask[] = await lists.list(
         { userId: owner.id, project_id: projectId, q },
-        undefined,
+        sort,
         limit,
         after,
       );
@@ -37,7 +43,7 @@ describe.each([
         return seen;
       }
       const last = page[page.length - 1]!;
-      after = [String(last.sort_key), last.id];
+      after = [last.sort_key, last.id];
     }
   }
 
@@ -51,10 +57,12 @@ describe.each([
       await createTask(test, owner, projectId, {
         title: `Task ${i}${i % 3 === 0 ? ' oats' : ''}`,
         description: `Notes${i <= 2 ? ' needle' : ''}${hay}`,
+        priority: ['urgent', 'high', 'medium', 'low', 'none'][i % 5],
+        due_date: i % 4 === 0 ? undefined : `2031-01-${String(15 - i).padStart(2, '0')}`,
       });
     }
     const db = test.database.forSchema<TasksDatabase>('tasks');
-    walkOnly = new TaskListRepository(db, { walk: 1_000, matches: 1_000 });
+    walkOnly = new TaskListRepository(db, { walk: 1_000, matches: 0 });
     budgeted = new TaskListRepository(db, tight);
   });
 
@@ -65,6 +73,17 @@ describe.each([
     async (q) => {
       for (const limit of [1, 3, 25]) {
         expect(await pages(budgeted, q, limit)).toEqual(await pages(walkOnly, q, limit));
+      }
+    },
+  );
+
+  it.each(['needle', 'zebra', 'hay', 'needle or oats'])(
+    'pages "%s" in every order as the walk does',
+    async (q) => {
+      for (const sort of ['rank', 'created_at', 'updated_at', 'due_date', 'priority'] as const) {
+        for (const limit of [1, 3]) {
+          expect(await pages(budgeted, q, limit, sort)).toEqual(await pages(walkOnly, q, limit, sort));
+        }
       }
     },
   );

@@ -201,34 +201,37 @@ function sortKeyOf(flags: ListFlags, order: Order) {
 }
 
 /**
- * A search tier's page among its matches (past the walk's budget, if it walked first), found the
- * way PostgreSQL finds them cheapest, as a set (for rare words through the GIN index of the words),
- * not by walking the project's tasks newest first: a word no task has walked all 1,000,000 tasks
- * of the benchmark's project (0.8–1 s). Finds at most `match_cap` + 1 matches; `matches` says how
- * many it found, so that a caller can tell when there were more than it sorted.
+ * A search's page among its matches (for a search tier, past the walk's budget if it walked first),
+ * found the way PostgreSQL finds them cheapest, as a set (for rare words through the GIN index of
+ * the words), not by walking the project's tasks in the list's order: a word no task has walked all
+ * 1,000,000 tasks of the benchmark's project (0.8–1 s newest first, 9.7 s sorted by creation).
+ * Finds at most `match_cap` + 1 matches; `matches` says how many it found, so that a caller can
+ * tell when there were more than it sorted.
  */
 function matchFirstQuery(db: Kysely<TasksDatabase>, v: ListValues, flags: ListFlags) {
+  const order = orderFor(flags);
   const found = db
     .selectFrom('tasks as t')
     .innerJoin('projects as p', 'p.id', 't.project_id')
-    .select(['t.id', 't.created_at']);
+    .select(['t.id', order.expr.as('sort_value')]);
   // Past the walk's budget only when taking the page: planned without the boundary's value, the
   // look-up also read the creation-time index up to it, a bitmap of the project's 1,000,000 tasks
   // (82 ms of 102) to keep 1,001 titles.
-  const matches = narrowed(found, v, { ...flags, budget: undefined }, NEWEST_FIRST).limit(
+  const matches = narrowed(found, v, { ...flags, budget: undefined }, order).limit(
     sql<number>`${v.match_cap}::int + 1`,
   );
   // The page is taken from the matches before their tasks are read for it.
-  const newest = (qb: SelectQueryBuilder<{ m: { id: string; created_at: Date } }, 'm', object>) =>
-    qb.orderBy(sql`m.created_at desc`).orderBy(sql`m.id desc`);
-  const older = flags.budget === 'older' ? sql<boolean>`m.created_at < ${walkedTo(v)}` : sql<boolean>`true`;
+  const direction = sql.raw(order.descending ? 'desc' : 'asc');
+  const ordered = (qb: SelectQueryBuilder<{ m: { id: string; sort_value: unknown } }, 'm', object>) =>
+    qb.orderBy(sql`m.sort_value ${direction}`).orderBy(sql`m.id ${direction}`);
+  const older = flags.budget === 'older' ? sql<boolean>`m.sort_value < ${walkedTo(v)}` : sql<boolean>`true`;
   return db
     .with(
       (cte) => cte('m').materialized(),
       () => matches,
     )
     .with('page', (qb) =>
-      newest(qb.selectFrom('m').select(['m.id', 'm.created_at']).where(older)).limit(v.limit as number),
+      ordered(qb.selectFrom('m').select(['m.id', 'm.sort_value']).where(older)).limit(v.limit as number),
     )
     .selectFrom('page as m')
     .innerJoin('tasks as t', 't.id', 'm.id')
@@ -236,10 +239,10 @@ function matchFirstQuery(db: Kysely<TasksDatabase>, v: ListValues, flags: ListFl
     .select([
       't.id',
       TASK_JSON.as('json'),
-      sortKeyOf(flags, NEWEST_FIRST).as('sort_key'),
+      sortKeyOf(flags, order).as('sort_key'),
       sql<number>`(select count(*)::int from m)`.as('matches'),
     ])
-    .$call(newest);
+    .$call(ordered);
 }
 
 /** Rows `t` of the list: its project or those the caller sees, the filters, a search tier, the cursor. */
@@ -444,9 +447,31 @@ export class TaskListRepository {
 
   /** A page of a list, or of a search tier: in a project, one read in no index's order goes by walkThenMatch. */
   private read(given: ListValues, flags: ListFlags): Promise<ListedTask[]> {
-    const walked =
-      flags.searchTier !== undefined && !readsTitleWords(flags) && given.project_id !== undefined;
-    return walked ? this.walkThenMatch(given, flags) : this.run(given, flags);
+    if (given.project_id === undefined || !given.q || readsTitleWords(flags)) {
+      return this.run(given, flags);
+    }
+    return flags.searchTier === undefined
+      ? this.matchThenWalk(given, flags)
+      : this.walkThenMatch(given, flags);
+  }
+
+  /**
+   * A sorted search's page in a project: its matches looked up first, as a search's description
+   * tier does (walkThenMatch); past too many of them, the planner's way (a walk of the sort's index).
+   */
+  private async matchThenWalk(given: ListValues, flags: ListFlags): Promise<ListedTask[]> {
+    return (await this.lookUp(given, flags)) ?? this.run(given, flags);
+  }
+
+  /** The page from the matches looked up (matchFirstQuery), or undefined past the budget's matches. */
+  private async lookUp(given: ListValues, flags: ListFlags): Promise<ListedTask[] | undefined> {
+    const matched = (await this.run(
+      { ...given, match_cap: this.budget.matches },
+      { ...flags, matchFirst: true },
+    )) as (ListedTask & { matches: number })[];
+    return (matched[0]?.matches ?? 0) <= this.budget.matches
+      ? matched.map(({ sort_key, id, json }) => ({ sort_key, id, json }))
+      : undefined;
   }
 
   /**
@@ -468,14 +493,8 @@ export class TaskListRepository {
       rest = { ...rest, limit: (given.limit as number) - recent.length };
       restFlags = { ...flags, budget: 'older' };
     }
-    const matched = (await this.run(
-      { ...rest, match_cap: this.budget.matches },
-      { ...restFlags, matchFirst: true },
-    )) as (ListedTask & { matches: number })[];
-    if ((matched[0]?.matches ?? 0) <= this.budget.matches) {
-      return [...recent, ...matched.map(({ sort_key, id, json }) => ({ sort_key, id, json }))];
-    }
-    return [...recent, ...(await this.run(rest, restFlags))];
+    const matched = (await this.lookUp(rest, restFlags)) ?? (await this.run(rest, restFlags));
+    return [...recent, ...matched];
   }
 
   private async run(given: ListValues, flags: ListFlags): Promise<ListedTask[]> {
