@@ -1,8 +1,9 @@
-import { PLAN_EVERY_TIME, templatesPerShape, ValidationError } from '@pm/kernel';
+import { templatesPerShape, ValidationError } from '@pm/kernel';
 import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Task, TaskListQuery, TaskSort } from '../contract/http.ts';
 import { orderOf, type Order } from './list-orders.ts';
 import { SEARCH_BUDGET, walkBoundary, type SearchBudget } from './search-budget.ts';
+import { searchConditions, type SearchTier } from './search-conditions.ts';
 import { SearchWords } from './search-words.ts';
 import { isBlocked, TASK_JSON, taskJsonQuery } from './task-fields.ts';
 import { table, type ProjectsTable, type TasksDatabase, type TasksTable } from './tasks.tables.ts';
@@ -63,15 +64,14 @@ function checkCursor(after: [SortKey, string] | undefined, order: Order) {
 
 /**
  * A search's results come in two tiers, each newest first: tasks whose title matches the words,
- * then those that match only with their description (read newest first through tasks_by_created,
- * stopping after a page, and only once the title matches have run out). The title matches are
- * read from task_title_words in this order, stopping after a page (migrations/0008; across
- * projects, a page of each, searchAcrossProjects); for a search with `or` or `-word`, through the
- * title's GIN index (0007). Ranking every match with `ts_rank` read all of them: 49,579 rows for
- * two common words in the 1,000,000-task project, a p99 of 1.5–3.2 s in the benchmark. A search's
- * sort key is `<tier>:<created_at>`.
+ * then those that match only with their description (only once the title matches have run out).
+ * The title matches are read from task_title_words in this order, stopping after a page
+ * (migrations/0008; across projects, a page of each, searchAcrossProjects); for a search with `or`
+ * or `-word`, and for the description matches, by walking the project's newest tasks or looking
+ * the matches up (search-budget.ts). Ranking every match with `ts_rank` read all of them: 49,579
+ * rows for two common words in the 1,000,000-task project, a p99 of 1.5–3.2 s in the benchmark. A
+ * search's sort key is `<tier>:<created_at>` (SearchTier).
  */
-type SearchTier = 0 | 1;
 const NEWEST_FIRST = orderOf('created_at');
 /** NEWEST_FIRST as task_title_words `w1` holds it, so its index gives the order. */
 const NEWEST_FIRST_BY_WORDS: Order = { ...NEWEST_FIRST, expr: sql`w1.created_at`, id: sql`w1.task_id` };
@@ -308,28 +308,12 @@ function narrowed<O>(
     query = query.where(isBlocked(flags.blocked));
   }
   if (v.q !== undefined) {
-    // Planned for its own project and words: a generic plan for an average project scanned the
-    // 1,000,000-task project's whole index (kernel PLAN_EVERY_TIME).
-    // Through task_title_words, each word's run of its index is read newest first whatever the
-    // words; one plan serves them all.
     const walked =
       searchTier !== undefined &&
       !flags.matchFirst &&
       (v.project_id !== undefined || inProject !== undefined);
-    const words = sql`${sql.raw(walked ? '' : PLAN_EVERY_TIME)} websearch_to_tsquery('english', ${v.q})`;
-    const title = sql`to_tsvector('english', t.title)`;
-    // `@@` lets PostgreSQL look the matches up in the words' GIN index. The same test as a function
-    // (ts_match_vq) no index answers: the rows are walked in the list's order and only checked. A
-    // search tier in a project walks (with the words read from task_title_words, the title only
-    // checks a phrase's order), unless it looks its older matches up (search-budget.ts). Offered
-    // the title's GIN index, a search across projects read every title with the word and sorted
-    // them (1.5 s for one common word against 2 ms); a walk bounded to 2,000 tasks built the
-    // word's bitmap of 33,000 titles to skip them (8 ms against 2.5).
-    const matches = (vector: RawBuilder<unknown>) =>
-      walked ? sql<boolean>`ts_match_vq(${vector}, ${words})` : sql<boolean>`${vector} @@ ${words}`;
-    query = query.where(matches(searchTier === 1 ? title : sql`t.search`));
-    if (searchTier === 0) {
-      query = query.where(sql<boolean>`not (${title} @@ ${words})`);
+    for (const condition of searchConditions(v.q as string, searchTier, walked)) {
+      query = query.where(condition);
     }
   }
   if (v.after_key !== undefined) {
