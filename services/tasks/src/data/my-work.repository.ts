@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Task } from '../contract/http.ts';
 import { PRIORITY_ORDER } from './list-orders.ts';
-import { visibleProjects } from './task-list.repository.ts';
+import { visibleProjects } from './visible-projects.ts';
 import { taskQuery } from './task-fields.ts';
 import { asTask } from './task.repository.ts';
 import type { TasksDatabase } from './tasks.tables.ts';
