@@ -409,7 +409,10 @@ export class TaskListRepository {
     return rows;
   }
 
-  /** A page of a list, or of a search tier: in a project, one read in no index's order goes by walkThenMatch. */
+  /**
+   * A page of a list or a search. A search in a project that no index reads in its order goes by
+   * walkThenMatch (a search tier) or matchThenWalk (a sorted search); title words are read in order.
+   */
   private read(given: ListValues, flags: ListFlags): Promise<ListedTask[]> {
     if (given.project_id === undefined || !given.q || readsTitleWords(flags)) {
       return this.run(given, flags);
