@@ -1,5 +1,6 @@
 import type { TestApp } from '@pm/kernel/testing';
 import type { TaskSort } from '../src/contract/http.ts';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchBudget } from '../src/data/search-budget.ts';
 import { TaskListRepository, type ListedTask } from '../src/data/task-list.repository.ts';
@@ -17,22 +18,24 @@ describe.each([
   let test: TestApp;
   let owner: TestUser;
   let projectId: string;
+  let otherId: string;
   let walkOnly: TaskListRepository;
   let budgeted: TaskListRepository;
   const tight: SearchBudget = { walk: 2, matches: 2 };
 
-  /** The titles of every page of `q`, `limit` a page. */
+  /** The titles of every page of `q`, `limit` a page, in the project (or `across` projects). */
   async function pages(
     lists: TaskListRepository,
     q: string,
     limit: number,
     sort?: TaskSort,
+    across = false,
   ): Promise<string[]> {
     const seen: string[] = [];
     let after: [string | number, string] | undefined;
     for (;;) {
       const rows: ListedTask[] = await lists.list(
-        { userId: owner.id, project_id: projectId, q },
+        { userId: owner.id, q, ...(across ? {} : { project_id: projectId }) },
         sort,
         limit,
         after,
@@ -61,6 +64,14 @@ describe.each([
         due_date: i % 4 === 0 ? undefined : `2031-01-${String(15 - i).padStart(2, '0')}`,
       });
     }
+    otherId = (await createProject(test, owner, { name: 'Other', key: 'OTB' })).id;
+    for (const [title, description] of [
+      ['Hay bales', 'Stacked'],
+      ['Barn', 'needle and hay'],
+      ['Oats for later', 'Notes'],
+    ]) {
+      await createTask(test, owner, otherId, { title, description });
+    }
     const db = test.database.forSchema<TasksDatabase>('tasks');
     walkOnly = new TaskListRepository(db, { walk: 1_000, matches: 0 });
     budgeted = new TaskListRepository(db, tight);
@@ -84,6 +95,23 @@ describe.each([
         for (const limit of [1, 3]) {
           expect(await pages(budgeted, q, limit, sort)).toEqual(await pages(walkOnly, q, limit, sort));
         }
+      }
+    },
+  );
+
+  it.each(['needle', 'zebra', 'hay', 'hay -needle', 'needle or oats', '-hay notes'])(
+    'pages "%s" across projects: title matches, then description matches, each newest first',
+    async (q) => {
+      // The two tiers straight from the tasks, as the oracle.
+      const { rows } = await sql<{ title: string }>`
+        select title from tasks.tasks
+        where project_id in (${projectId}, ${otherId}) and search @@ websearch_to_tsquery('english', ${q})
+        order by to_tsvector('english', title) @@ websearch_to_tsquery('english', ${q}) desc,
+          created_at desc, id desc`.execute(test.database.root);
+      const expected = rows.map((row) => row.title);
+      for (const limit of [1, 3, 25]) {
+        expect(await pages(budgeted, q, limit, undefined, true)).toEqual(expected);
+        expect(await pages(walkOnly, q, limit, undefined, true)).toEqual(expected);
       }
     },
   );
