@@ -16,7 +16,8 @@ export interface Order {
 export const PRIORITY_ORDER = sql`array_position(array['urgent','high','medium','low','none']::text[], t.priority::text)`;
 
 export function orderOf(sort: TaskSort | undefined): Order {
-  switch (sort ?? 'rank') {
+  const by = sort ?? 'rank';
+  switch (by) {
     case 'rank':
       return { expr: sql`t.rank`, cursorValue: sql`t.rank`, cast: 'text', descending: false };
     case 'due_date':
@@ -30,18 +31,13 @@ export function orderOf(sort: TaskSort | undefined): Order {
     case 'priority':
       return { expr: PRIORITY_ORDER, cursorValue: PRIORITY_ORDER, cast: 'int', descending: false };
     case 'created_at':
-      return {
-        expr: sql`t.created_at`,
-        cursorValue: sql`to_json(t.created_at)#>>'{}'`,
-        cast: 'timestamptz',
-        descending: true,
-      };
     case 'updated_at':
-      return {
-        expr: sql`t.updated_at`,
-        cursorValue: sql`to_json(t.updated_at)#>>'{}'`,
-        cast: 'timestamptz',
-        descending: true,
-      };
+      return newestFirst(by);
   }
+}
+
+/** A timestamp of the task, newest first; the cursor carries it as JSON writes it. */
+function newestFirst(column: 'created_at' | 'updated_at'): Order {
+  const expr = sql.raw(`t.${column}`);
+  return { expr, cursorValue: sql`to_json(${expr})#>>'{}'`, cast: 'timestamptz', descending: true };
 }

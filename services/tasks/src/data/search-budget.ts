@@ -5,8 +5,8 @@ import { table } from './tasks.tables.ts';
  * How a search tier that no index reads in its order (the description matches; the title matches
  * of a search with `or` or `-word`) finds a page of a project's tasks. Walking the project's tasks
  * newest first and testing each stops after a page when the words are common, but reads every task
- * when they are rare: in the benchmark's 1,000,000-task project a word no task has took 0.9–1 s,
- * and `zebra or yak` 4 s. Looking the matches up as a set (the words' GIN index) and sorting them
+ * when they are rare: in the benchmark's 1,000,000-task project a word no task has took 0.8–1.1 s,
+ * and `zebra or yak` 3.8–4.6 s. Looking the matches up as a set (the words' GIN index) and sorting them
  * is quick when they are few and slow when they are many (a word of a fifth of the descriptions:
  * 1.8 s). So a walk reads at most `walk` tasks and a look-up sorts at most `matches` matches;
  * past those, a walk goes on, the words being common after all. The title tier walks first, the
