@@ -35,6 +35,11 @@ describe.each(['pglite', 'postgres'] as const)('prepared statements on %s', (kin
     expect(await mode()).toBe('force_generic_plan');
   });
 
+  it('compiles no query (JIT off) on each connection', async () => {
+    const { rows } = await sql<{ jit: string }>`select current_setting('jit') as jit`.execute(db);
+    expect(rows).toEqual([{ jit: 'off' }]);
+  });
+
   it('plans a PLAN_EVERY_TIME query for its values, then plans once again', async () => {
     const { rows } = await sql<{ mode: string; value: number }>`
       ${sql.raw(PLAN_EVERY_TIME)} select current_setting('plan_cache_mode') as mode, ${5}::int as value`.execute(

@@ -4,7 +4,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
-import { PLAN_ONCE, PreparingClient } from './preparing-client.ts';
+import { NO_JIT, PLAN_ONCE, PreparingClient } from './preparing-client.ts';
 
 // Counts and bigints come back as strings by default; ids and sums we need as numbers are cast in SQL.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
@@ -63,11 +63,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 }
 
 /**
- * Each new connection plans prepared statements once (PLAN_ONCE). The `set` is queued before the
- * query the connection was opened for, so it runs first.
+ * Each new connection plans prepared statements once (PLAN_ONCE) and compiles none (NO_JIT). The
+ * `set`s are queued before the query the connection was opened for, so they run first.
  */
 function planOnce(pool: pg.Pool): void {
-  pool.on('connect', (client) => void client.query(PLAN_ONCE).catch(() => undefined));
+  pool.on('connect', (client) => {
+    void client.query(PLAN_ONCE).catch(() => undefined);
+    void client.query(NO_JIT).catch(() => undefined);
+  });
 }
 
 /**

@@ -26,6 +26,15 @@ export const PLAN_ONCE = 'set plan_cache_mode = force_generic_plan';
 const PLAN_FOR_VALUES = 'set plan_cache_mode = force_custom_plan';
 
 /**
+ * Run on each new connection too: no JIT compilation of queries. PostgreSQL compiles a query whose
+ * plan it estimates costly, again at every execution, and a generic plan's estimates are rough: a
+ * search of three words no title holds, one index look-up a word, took 32–44 ms instead of 4, all of
+ * it compiling (bench/RESULTS.md). The app's queries each read a page; none runs long enough to
+ * gain from compiling.
+ */
+export const NO_JIT = 'set jit = off';
+
+/**
  * A `pg` client that prepares each parameterized statement the first time its connection runs it
  * and reuses it afterwards, with its plan (PLAN_ONCE). Unnamed statements are planned on every
  * execution, and the task queries (a dozen indexes, a sub-query) cost more to plan than to run:

@@ -7,7 +7,8 @@ import { searchConditions, type SearchTier } from './search-conditions.ts';
 import { projectsSeenBy, visibleProject, visibleProjects } from './visible-projects.ts';
 import { SearchWords } from './search-words.ts';
 import { isBlocked, TASK_JSON, taskJsonQuery } from './task-fields.ts';
-import { table, type ProjectsTable, type TasksDatabase, type TasksTable } from './tasks.tables.ts';
+import type { TasksDatabase } from './tasks.tables.ts';
+import { joinAnyTitleWord, joinTitleWords, type TaskRows } from './title-words-join.ts';
 
 export interface TaskListFilter extends Omit<TaskListQuery, 'limit' | 'cursor' | 'sort'> {
   /** The caller: resolves `assignee=me` and limits the list to projects they see. */
@@ -46,9 +47,10 @@ function checkCursor(after: [SortKey, string] | undefined, order: Order) {
  * A search's results come in two tiers, each newest first: tasks whose title matches the words,
  * then those that match only with their description (only once the title matches have run out).
  * The title matches are read from task_title_words in this order, stopping after a page
- * (migrations/0008; across projects, a page of each, searchAcrossProjects); for a search with `or`
- * or `-word`, and for the description matches, by walking the project's newest tasks or looking
- * the matches up (search-budget.ts). Ranking every match with `ts_rank` read all of them: 49,579
+ * (migrations/0008; across projects, a page of each, searchAcrossProjects), through the words
+ * each title needs or, for a search with `or`, one word of each alternative (search-words.ts); for
+ * a search no title words narrow (`-word or x`) and for the description matches, by walking the
+ * project's newest tasks or looking the matches up (search-budget.ts). Ranking every match with `ts_rank` read all of them: 49,579
  * rows for two common words in the 1,000,000-task project, a p99 of 1.5–3.2 s in the benchmark. A
  * search's sort key is `<tier>:<created_at>` (SearchTier).
  */
@@ -68,32 +70,8 @@ function searchAfter(after: [SortKey, string] | undefined): [SearchTier, [SortKe
   return [Number(match[1]) as SearchTier, [match[2]!, after[1]]];
 }
 
-/** The list's rows: tasks `t` with their project `p`, whatever the columns chosen. */
-type TaskRows<O> = SelectQueryBuilder<TasksDatabase & { t: TasksTable; p: ProjectsTable }, 't' | 'p', O>;
+/** One per word search-words.ts gives at most (MAX_TITLE_WORDS). */
 const TITLE_WORD_FIELDS = ['word_1', 'word_2', 'word_3'] as const;
-
-/**
- * Tasks `t` of the project whose titles hold each of `words`: the first word's rows `w1` in index
- * order (the list's order, NEWEST_FIRST_BY_WORDS), merged with those of the others. The rows keep
- * their type: the joined tables only narrow them and give their order.
- */
-function joinTitleWords<O>(
-  query: TaskRows<O>,
-  projectId: string | RawBuilder<string>,
-  words: string[],
-): TaskRows<O> {
-  return words.reduce((joined, word, index) => {
-    const alias = `w${index + 1}`;
-    const w = sql.raw(alias);
-    const same =
-      index === 0
-        ? sql<boolean>`w1.project_id = ${projectId} and w1.created_at = t.created_at and w1.task_id = t.id`
-        : sql<boolean>`${w}.project_id = w1.project_id and ${w}.created_at = w1.created_at and ${w}.task_id = w1.task_id`;
-    return joined.innerJoin(sql`${table('task_title_words')}`.as(alias), (join) =>
-      join.on(sql<boolean>`${same} and ${w}.word = ${word}`),
-    );
-  }, query);
-}
 
 /** Filter values a list query carries as parameters, in the order its template takes them. */
 const VALUE_FIELDS = [
@@ -131,6 +109,8 @@ interface ListFlags {
   searchTier: SearchTier | undefined;
   /** Tier 1: how many of the search's words (`word_<n>`) are looked up in task_title_words. */
   titleWords: number;
+  /** Those words are alternatives (`a or b`): a title holds any of them, not each (search-words.ts). */
+  anyTitleWord?: boolean;
   /** A search tier in a project: its tasks up to the walk's budget, or those older (search-budget.ts). */
   budget?: 'recent' | 'older';
   /** A search tier's matches looked up as a set, not walked (matchFirstQuery). */
@@ -251,7 +231,8 @@ function narrowed<O>(
   }
   if (byWords) {
     const words = TITLE_WORD_FIELDS.slice(0, flags.titleWords).map(text);
-    query = joinTitleWords(query, inProject ?? text('project_id'), words);
+    const join = flags.anyTitleWord ? joinAnyTitleWord : joinTitleWords;
+    query = join(query, inProject ?? text('project_id'), words);
   }
   if (v.status !== undefined) {
     query = query.where('t.status', '=', text('status'));
@@ -378,10 +359,8 @@ export class TaskListRepository {
     checkCursor(after, search ? NEWEST_FIRST : orderOf(sort));
     const assignee = filter.assignee === 'me' ? filter.userId : filter.assignee;
     const searchTier = search ? (tierAfter?.[0] ?? 1) : undefined;
-    const titleWords =
-      searchTier === 1
-        ? (await this.searchWords.requiredBy(filter.q!)).slice(0, TITLE_WORD_FIELDS.length)
-        : [];
+    const { words: titleWords, any: anyTitleWord } =
+      searchTier === 1 ? await this.searchWords.of(filter.q!) : { words: [], any: false };
     const given: ListValues = {
       ...filter,
       assignee: assignee === 'unassigned' ? undefined : assignee,
@@ -399,6 +378,7 @@ export class TaskListRepository {
       blocked: filter.blocked,
       searchTier,
       titleWords: titleWords.length,
+      ...(anyTitleWord ? { anyTitleWord } : {}),
     };
     const rows = await this.read(given, flags);
     if (flags.searchTier === 1 && rows.length <= limit) {
@@ -407,7 +387,9 @@ export class TaskListRepository {
       for (const field of TITLE_WORD_FIELDS) {
         rest[field] = undefined;
       }
-      rows.push(...(await this.read(rest, { ...flags, searchTier: 0, titleWords: 0 })));
+      rows.push(
+        ...(await this.read(rest, { ...flags, searchTier: 0, titleWords: 0, anyTitleWord: undefined })),
+      );
     }
     return rows;
   }
