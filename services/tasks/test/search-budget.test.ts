@@ -99,16 +99,38 @@ describe.each([
     },
   );
 
-  it.each(['needle', 'zebra', 'hay', 'hay -needle', 'needle or oats', '-hay notes'])(
+  /** The two tiers of `q` straight from the tasks of `projects`, as the oracle. */
+  async function tiers(q: string, projects: string[]): Promise<string[]> {
+    const { rows } = await sql<{ title: string }>`
+      select title from tasks.tasks
+      where project_id in (${sql.join(projects)}) and search @@ websearch_to_tsquery('english', ${q})
+      order by to_tsvector('english', title) @@ websearch_to_tsquery('english', ${q}) desc,
+        created_at desc, id desc`.execute(test.database.root);
+    return rows.map((row) => row.title);
+  }
+
+  /** Searches with `or`: one title word of each alternative, titles holding several of them once. */
+  const alternatives = [
+    'oats or task',
+    'task or oats',
+    'task 3 or oats',
+    'oats or zebra or needle',
+    '-hay or oats',
+  ];
+
+  it.each(alternatives)('pages "%s" in the project as the tasks answer it', async (q) => {
+    const expected = await tiers(q, [projectId]);
+    expect(expected.length).toBeGreaterThan(0);
+    for (const limit of [1, 3, 25]) {
+      expect(await pages(budgeted, q, limit)).toEqual(expected);
+      expect(await pages(walkOnly, q, limit)).toEqual(expected);
+    }
+  });
+
+  it.each(['needle', 'zebra', 'hay', 'hay -needle', 'needle or oats', '-hay notes', ...alternatives])(
     'pages "%s" across projects: title matches, then description matches, each newest first',
     async (q) => {
-      // The two tiers straight from the tasks, as the oracle.
-      const { rows } = await sql<{ title: string }>`
-        select title from tasks.tasks
-        where project_id in (${projectId}, ${otherId}) and search @@ websearch_to_tsquery('english', ${q})
-        order by to_tsvector('english', title) @@ websearch_to_tsquery('english', ${q}) desc,
-          created_at desc, id desc`.execute(test.database.root);
-      const expected = rows.map((row) => row.title);
+      const expected = await tiers(q, [projectId, otherId]);
       for (const limit of [1, 3, 25]) {
         expect(await pages(budgeted, q, limit, undefined, true)).toEqual(expected);
         expect(await pages(walkOnly, q, limit, undefined, true)).toEqual(expected);

@@ -8,7 +8,7 @@ import { projectsSeenBy, visibleProject, visibleProjects } from './visible-proje
 import { SearchWords } from './search-words.ts';
 import { isBlocked, TASK_JSON, taskJsonQuery } from './task-fields.ts';
 import type { TasksDatabase } from './tasks.tables.ts';
-import { joinAnyTitleWord, joinTitleWords, type TaskRows } from './title-words-join.ts';
+import { joinTitleWords, type TaskRows } from './title-words-join.ts';
 
 export interface TaskListFilter extends Omit<TaskListQuery, 'limit' | 'cursor' | 'sort'> {
   /** The caller: resolves `assignee=me` and limits the list to projects they see. */
@@ -127,25 +127,53 @@ const MAX_TEMPLATES = 200;
 
 /**
  * The list query for these values (or a template's stand-ins for them) and flags. `inProject`: the
- * list of one project named by an outer query (searchAcrossProjects), which has checked access.
+ * list of one project named by an outer query (searchAcrossProjects), which has checked access;
+ * it and `withCreatedAt` add the creation time, which orders pages merged by an outer query.
  */
 function listQuery(
   db: Kysely<TasksDatabase>,
   v: ListValues,
   flags: ListFlags,
   inProject?: RawBuilder<string>,
+  withCreatedAt = inProject !== undefined,
 ) {
   const order = orderFor(flags);
   const id = order.id ?? sql`t.id`;
-  // The creation time orders the projects' pages of a search across them (searchAcrossProjects);
-  // a list does not parse it for each row.
+  // A list does not parse the creation time for each row.
   const query = taskJsonQuery(db)
     .select(sortKeyOf(flags, order).as('sort_key'))
-    .$if(inProject !== undefined, (qb) => qb.select('t.created_at'));
+    .$if(withCreatedAt, (qb) => qb.select('t.created_at'));
   const direction = sql.raw(order.descending ? 'desc' : 'asc');
   return narrowed(query, v, flags, order, inProject)
     .orderBy(sql`${order.expr} ${direction}`)
     .orderBy(sql`${id} ${direction}`)
+    .limit(v.limit as number);
+}
+
+/**
+ * The title tier of a search with `or` (search-words.ts): a page of the titles holding each
+ * alternative's word, read in order from task_title_words as a search of that word alone
+ * (listQuery), then the newest of them, each task once. Walking the project's newest tasks instead
+ * read them until a page matched: 17–22 ms for two common nouns, and PostgreSQL merges the words'
+ * runs of the index only after reading every row of each (bench/RESULTS.md).
+ */
+function anyTitleWordQuery(
+  db: Kysely<TasksDatabase>,
+  v: ListValues,
+  flags: ListFlags,
+  inProject?: RawBuilder<string>,
+) {
+  const oneWord: ListFlags = { ...flags, titleWords: 1, anyTitleWord: undefined };
+  const pages = TITLE_WORD_FIELDS.slice(0, flags.titleWords).map((field) => {
+    const values = { ...v, word_1: v[field], word_2: undefined, word_3: undefined };
+    return sql`(${listQuery(db, values, oneWord, inProject, true)})`;
+  });
+  return db
+    .selectFrom(sql<ListedTask & { created_at: Date }>`(${sql.join(pages, sql` union `)})`.as('x'))
+    .select(['x.id', 'x.json', 'x.sort_key'])
+    .$if(inProject !== undefined, (qb) => qb.select('x.created_at'))
+    .orderBy(sql`x.created_at desc`)
+    .orderBy(sql`x.id desc`)
     .limit(v.limit as number);
 }
 
@@ -231,8 +259,7 @@ function narrowed<O>(
   }
   if (byWords) {
     const words = TITLE_WORD_FIELDS.slice(0, flags.titleWords).map(text);
-    const join = flags.anyTitleWord ? joinAnyTitleWord : joinTitleWords;
-    query = join(query, inProject ?? text('project_id'), words);
+    query = joinTitleWords(query, inProject ?? text('project_id'), words);
   }
   if (v.status !== undefined) {
     query = query.where('t.status', '=', text('status'));
@@ -309,10 +336,15 @@ function walkedTo(v: ListValues) {
  * descriptions' index, 190,000 descriptions with `api` (1.4 s).
  */
 function searchAcrossProjects(db: Kysely<TasksDatabase>, v: ListValues, flags: ListFlags) {
-  const perProject = listQuery(db, v, flags, sql<string>`vp.id`);
+  const inProject = sql<string>`vp.id`;
+  const perProject = flags.anyTitleWord
+    ? anyTitleWordQuery(db, v, flags, inProject)
+    : listQuery(db, v, flags, inProject);
   return db
     .selectFrom(sql`(select p.id from ${projectsSeenBy(v.userId as string)})`.as('vp'))
-    .innerJoinLateral(perProject.as('x'), (join) => join.onTrue())
+    .innerJoinLateral(sql<ListedTask & { created_at: Date }>`(${perProject})`.as('x'), (join) =>
+      join.onTrue(),
+    )
     .selectAll('x')
     .orderBy(sql`x.created_at desc`)
     .orderBy(sql`x.id desc`)
@@ -326,7 +358,9 @@ function listOrSearchQuery(db: Kysely<TasksDatabase>, v: ListValues, flags: List
   }
   return v.project_id === undefined && (readsTitleWords(flags) || flags.perProject)
     ? searchAcrossProjects(db, v, flags)
-    : listQuery(db, v, flags);
+    : flags.anyTitleWord
+      ? anyTitleWordQuery(db, v, flags)
+      : listQuery(db, v, flags);
 }
 
 /**
