@@ -1,6 +1,7 @@
-import { templatesPerShape, ValidationError } from '@pm/kernel';
+import { templatesPerShape } from '@pm/kernel';
 import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Task, TaskListQuery, TaskSort } from '../contract/http.ts';
+import { checkCursor, searchAfter, type SortKey } from './keyset-cursor.ts';
 import { orderOf, type Order } from './list-orders.ts';
 import { SEARCH_BUDGET, walkBoundary, type SearchBudget } from './search-budget.ts';
 import { searchConditions, type SearchTier } from './search-conditions.ts';
@@ -15,32 +16,11 @@ export interface TaskListFilter extends Omit<TaskListQuery, 'limit' | 'cursor' |
   userId: string;
 }
 
-type SortKey = string | number;
-
 /** A task of a list: its sort key and id (the cursor) and the task's JSON text (TASK_JSON). */
 export interface ListedTask {
   sort_key: SortKey;
   id: string;
   json: string;
-}
-
-const invalidCursor = () =>
-  new ValidationError([{ field: 'cursor', message: 'is not a cursor this list gave out' }]);
-
-function checkCursor(after: [SortKey, string] | undefined, order: Order) {
-  if (!after) {
-    return;
-  }
-  const [key, id] = after;
-  const numeric = order.cast === 'float8' || order.cast === 'int';
-  const valid =
-    /^[0-9a-f-]{36}$/i.test(id) &&
-    (numeric ? typeof key === 'number' : typeof key === 'string') &&
-    (order.cast !== 'date' || key === 'infinity' || /^\d{4}-\d{2}-\d{2}$/.test(String(key))) &&
-    (order.cast !== 'timestamptz' || !Number.isNaN(Date.parse(String(key))));
-  if (!valid) {
-    throw invalidCursor();
-  }
 }
 
 /**
@@ -57,18 +37,6 @@ function checkCursor(after: [SortKey, string] | undefined, order: Order) {
 const NEWEST_FIRST = orderOf('created_at');
 /** NEWEST_FIRST as task_title_words `w1` holds it, so its index gives the order. */
 const NEWEST_FIRST_BY_WORDS: Order = { ...NEWEST_FIRST, expr: sql`w1.created_at`, id: sql`w1.task_id` };
-
-/** The search cursor's tier, and the key within the tier. */
-function searchAfter(after: [SortKey, string] | undefined): [SearchTier, [SortKey, string]] | undefined {
-  if (!after) {
-    return undefined;
-  }
-  const match = typeof after[0] === 'string' ? /^([01]):(.+)$/.exec(after[0]) : null;
-  if (!match) {
-    throw invalidCursor();
-  }
-  return [Number(match[1]) as SearchTier, [match[2]!, after[1]]];
-}
 
 /** One per word search-words.ts gives at most (MAX_TITLE_WORDS). */
 const TITLE_WORD_FIELDS = ['word_1', 'word_2', 'word_3'] as const;
