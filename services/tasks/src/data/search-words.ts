@@ -64,7 +64,10 @@ export function titleWordsOf(query: string): TitleWords {
   return words.length > MAX_TITLE_WORDS ? NONE : { words, any: words.length > 1 };
 }
 
-/** The title words of each search text, remembered, since the configuration does not change while the server runs. */
+/**
+ * The title words of each search text (titleWordsOf), remembered: the text search configuration
+ * does not change while the server runs.
+ */
 export class SearchWords {
   private readonly remembered = new Map<string, TitleWords>();
 

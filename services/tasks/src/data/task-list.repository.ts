@@ -30,9 +30,9 @@ export interface ListedTask {
  * (migrations/0008; across projects, a page of each, searchAcrossProjects), through the words
  * each title needs or, for a search with `or`, one word of each alternative (search-words.ts); for
  * a search no title words narrow (`-word or x`) and for the description matches, by walking the
- * project's newest tasks or looking the matches up (search-budget.ts). Ranking every match with `ts_rank` read all of them: 49,579
- * rows for two common words in the 1,000,000-task project, a p99 of 1.5–3.2 s in the benchmark. A
- * search's sort key is `<tier>:<created_at>` (SearchTier).
+ * project's newest tasks or looking the matches up (search-budget.ts). Ranking every match with
+ * `ts_rank` read all of them: 49,579 rows for two common words in the 1,000,000-task project, a
+ * p99 of 1.5–3.2 s in the benchmark. A search's sort key is `<tier>:<created_at>` (SearchTier).
  */
 const NEWEST_FIRST = orderOf('created_at');
 /** NEWEST_FIRST as task_title_words `w1` holds it, so its index gives the order. */
