@@ -67,10 +67,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
  * `set`s are queued before the query the connection was opened for, so they run first.
  */
 function planOnce(pool: pg.Pool): void {
-  pool.on('connect', (client) => {
-    void client.query(PLAN_ONCE).catch(() => undefined);
-    void client.query(NO_JIT).catch(() => undefined);
-  });
+  // One query: a second, sent while the first runs, is deprecated by pg (a warning on each connection).
+  pool.on('connect', (client) => void client.query(`${PLAN_ONCE}; ${NO_JIT}`).catch(() => undefined));
 }
 
 /**
