@@ -29,7 +29,9 @@ export interface SectionResult {
 
 /** Requests a second: whole numbers, but one decimal below 10 so a slow scenario never reads as 0. */
 const rate = (rps: number) => (rps < 10 ? rps.toFixed(1) : String(Math.round(rps)));
-const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(value < 10 ? 1 : 0) : '-');
+/** Milliseconds as roundMs keeps them (hundredths below 1 ms), whole from 10 ms. */
+const ms = (value: number) =>
+  Number.isFinite(value) ? value.toFixed(value < 1 ? 2 : value < 10 ? 1 : 0) : '-';
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
 function tableOf(section: SectionResult): string {
