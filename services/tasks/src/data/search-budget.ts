@@ -3,7 +3,7 @@ import { table } from './tasks.tables.ts';
 
 /**
  * How a search tier that no index reads in its order (the description matches; the title matches
- * of a search with `or` or `-word`) finds a page of a project's tasks. Walking the project's tasks
+ * of a search no title words narrow, search-words.ts) finds a page of a project's tasks. Walking the project's tasks
  * newest first and testing each stops after a page when the words are common, but reads every task
  * when they are rare: in the benchmark's 1,000,000-task project a word no task has took 0.8–1.1 s,
  * and `zebra or yak` 3.8–4.6 s. Looking the matches up as a set (the words' GIN index) and sorting them

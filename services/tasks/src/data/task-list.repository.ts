@@ -145,6 +145,16 @@ function anyTitleWordQuery(
     .limit(v.limit as number);
 }
 
+/** A page of a list or a search tier, in a project or in `inProject`: listQuery, or anyTitleWordQuery for `or`. */
+function pageQuery(
+  db: Kysely<TasksDatabase>,
+  v: ListValues,
+  flags: ListFlags,
+  inProject?: RawBuilder<string>,
+) {
+  return flags.anyTitleWord ? anyTitleWordQuery(db, v, flags, inProject) : listQuery(db, v, flags, inProject);
+}
+
 function orderFor(flags: ListFlags): Order {
   if (flags.searchTier === undefined) {
     return orderOf(flags.sort);
@@ -298,16 +308,13 @@ function walkedTo(v: ListValues) {
 
 /**
  * A search tier across the projects `userId` sees (through task_title_words, or past too many
- * matches to look up): each project's page, newest first (listQuery in that project), then the
+ * matches to look up): each project's page, newest first (pageQuery in that project), then the
  * newest of them. Through the title's GIN index this read every matching title of every project to
  * sort them (a single common word: 17,534 rows, 400 ms in the 1,000,000-task project); through the
  * descriptions' index, 190,000 descriptions with `api` (1.4 s).
  */
 function searchAcrossProjects(db: Kysely<TasksDatabase>, v: ListValues, flags: ListFlags) {
-  const inProject = sql<string>`vp.id`;
-  const perProject = flags.anyTitleWord
-    ? anyTitleWordQuery(db, v, flags, inProject)
-    : listQuery(db, v, flags, inProject);
+  const perProject = pageQuery(db, v, flags, sql<string>`vp.id`);
   return db
     .selectFrom(sql`(select p.id from ${projectsSeenBy(v.userId as string)})`.as('vp'))
     .innerJoinLateral(sql<ListedTask & { created_at: Date }>`(${perProject})`.as('x'), (join) =>
@@ -326,9 +333,7 @@ function listOrSearchQuery(db: Kysely<TasksDatabase>, v: ListValues, flags: List
   }
   return v.project_id === undefined && (readsTitleWords(flags) || flags.perProject)
     ? searchAcrossProjects(db, v, flags)
-    : flags.anyTitleWord
-      ? anyTitleWordQuery(db, v, flags)
-      : listQuery(db, v, flags);
+    : pageQuery(db, v, flags);
 }
 
 /**
