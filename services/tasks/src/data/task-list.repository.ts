@@ -145,7 +145,10 @@ function anyTitleWordQuery(
     .limit(v.limit as number);
 }
 
-/** A page of a list or a search tier, in a project or in `inProject`: listQuery, or anyTitleWordQuery for `or`. */
+/**
+ * A page of a list or a search tier, in a project or in `inProject`: listQuery, or anyTitleWordQuery
+ * for a search with `or`.
+ */
 function pageQuery(
   db: Kysely<TasksDatabase>,
   v: ListValues,
