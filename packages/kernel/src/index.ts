@@ -32,3 +32,4 @@ export * from './runtime.ts';
 export * from './service-client.ts';
 export * from './compose.ts';
 export * from './http/pagination.ts';
+export * from './db/write-batcher.ts';

@@ -146,6 +146,63 @@ describe('tasks CRUD on PostgreSQL', () => {
     expect(titleEvents).toHaveLength(1);
   });
 
+  it('writes a burst of changes of many tasks (sharing statements) each to its own task, once', async () => {
+    const tasks = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => createTask(test, owner, project.id, { title: `Burst ${i}` })),
+    );
+    const statuses = ['todo', 'in_progress', 'in_review', 'done'];
+    const answers = await Promise.all(
+      tasks.map((task, i) =>
+        api(test, 'PUT', `/tasks/${task.id}/status`, {
+          token: owner.token,
+          body: { status: statuses[i % statuses.length] },
+        }),
+      ),
+    );
+    answers.forEach((answer, i) => {
+      expect(answer.statusCode, answer.body).toBe(200);
+      expect(answer.json<Task>()).toMatchObject({
+        id: tasks[i]!.id,
+        key: tasks[i]!.key,
+        title: `Burst ${i}`,
+        status: statuses[i % statuses.length],
+        version: 2,
+      });
+    });
+    for (const [i, task] of tasks.entries()) {
+      const activity = (await api(test, 'GET', `/tasks/${task.id}/activity`, { token: owner.token }))
+        .json<{ items: { field: string; to: string }[] }>()
+        .items.filter((entry) => entry.field === 'status');
+      expect(activity.map((entry) => entry.to)).toEqual([statuses[i % statuses.length]]);
+      const events = (await eventsOf(test, task.id)).filter((event) => event.type !== 'tasks.task.created');
+      expect(events.map((event) => event.type)).toEqual(['tasks.task.status_changed']);
+    }
+
+    // Title changes based on a version each: the stale ones answer 409 and write nothing.
+    const edits = await Promise.all(
+      tasks.map((task, i) =>
+        api(test, 'PUT', `/tasks/${task.id}`, {
+          token: owner.token,
+          body: { version: i % 3 === 0 ? 1 : 2, title: `Renamed ${i}` },
+        }),
+      ),
+    );
+    edits.forEach((edit, i) => {
+      const stale = i % 3 === 0;
+      expect(edit.statusCode, edit.body).toBe(stale ? 409 : 200);
+      const task = stale ? edit.json<{ current: Task }>().current : edit.json<Task>();
+      expect(task).toMatchObject({ id: tasks[i]!.id, version: stale ? 2 : 3 });
+    });
+    const titles = await Promise.all(
+      tasks.map(async (task) =>
+        (await api(test, 'GET', `/tasks/${task.id}`, { token: owner.token })).json<Task>(),
+      ),
+    );
+    expect(titles.map((task) => task.title)).toEqual(
+      tasks.map((_, i) => (i % 3 === 0 ? `Burst ${i}` : `Renamed ${i}`)),
+    );
+  });
+
   it('moves a task through the workflow and refuses a status outside it, naming the field', async () => {
     const task = await createTask(test, owner, project.id);
     const moved = await api(test, 'PUT', `/tasks/${task.id}/status`, {

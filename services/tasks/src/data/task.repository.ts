@@ -1,24 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import {
-  jsonRows,
-  outboxInsert,
-  outboxRows,
-  queryTemplate,
-  templatesPerShape,
-  type EventEnvelope,
-} from '@pm/kernel';
-import {
-  sql,
-  type Expression,
-  type Kysely,
-  type QueryCreator,
-  type Selectable,
-  type SelectQueryBuilder,
-} from 'kysely';
+import { outboxInsert, outboxRows, queryTemplate, templatesPerShape, type EventEnvelope } from '@pm/kernel';
+import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { Task, TaskActivity } from '../contract/http.ts';
 import type { OrgRole, ProjectRole } from '../domain/task-access.ts';
 import type { ProjectAccess } from './access.repository.ts';
 import { taskColumns, taskJsonQuery, taskQuery } from './task-fields.ts';
+import { TaskUpdateBatches, writeBatch } from './task-update-batch.ts';
+import { activityInsert, activityJson, activityRows, type ActivityEntry } from './activity-rows.ts';
 import { table, type Db, type ProjectsTable, type TasksDatabase, type TasksTable } from './tasks.tables.ts';
 
 /** Columns a write may set (`number`, `rank` and identity are set by create and move only). */
@@ -59,24 +47,6 @@ function asTaskRows(rows: unknown) {
 /** Rows carry Date timestamps; the response schema serializes them. */
 export function asTask(row: unknown): Task {
   return row as Task;
-}
-
-/** One changed field of a task, as its activity history records it. */
-export interface ActivityEntry {
-  task_id: string;
-  actor_id: string;
-  field: string;
-  from: unknown;
-  to: unknown;
-}
-
-function activityRows(entries: ActivityEntry[], now: Date) {
-  return entries.map((entry) => ({
-    ...entry,
-    from: JSON.stringify(entry.from ?? null),
-    to: JSON.stringify(entry.to ?? null),
-    at: now,
-  }));
 }
 
 /** A task by id (compiled once: see the kernel's queryTemplate). */
@@ -152,59 +122,6 @@ const taskJsonWithAccess = queryTemplate(2, (db: Kysely<TasksDatabase>, id: stri
   withCallerRoles(taskJsonQuery(db), userId).where('t.id', '=', id),
 );
 
-/** The update's own values: id, expected version, time, activity rows and outbox rows (JSON text). */
-type UpdateValues = [string, number, Date, string, string];
-
-/** The version-guarded update of `fields` with its activity rows and events (see `update`). */
-function updateQuery(
-  db: Kysely<TasksDatabase>,
-  fields: (keyof TaskChanges)[],
-  values: UpdateValues,
-  changes: TaskChanges,
-) {
-  const [id, version, now, activity, events] = values;
-  const wasChanged = sql<boolean>`exists (select 1 from changed)`;
-  const set = Object.fromEntries(fields.map((field) => [field, changes[field]]));
-  const statement = db
-    .with('changed', (db) =>
-      db
-        .updateTable('tasks')
-        .set({ ...set, version: sql`version + 1`, updated_at: now })
-        .where('id', '=', id)
-        .where('version', '=', version)
-        .returningAll(),
-    )
-    .with('activity', (db) => activityInsert(db, activity, wasChanged))
-    .with('events', (db) => outboxInsert(db, events, wasChanged));
-  return taskColumns(asTaskRows(statement.selectFrom('changed as t')));
-}
-
-/** Activity rows (JSON text, `activityJson`) inserted by a bigger statement, if `onlyIf` holds. */
-function activityInsert(
-  db: QueryCreator<TasksDatabase>,
-  rows: string,
-  onlyIf: Expression<boolean> = sql<boolean>`true`,
-) {
-  return db
-    .insertInto('task_activity')
-    .columns(['task_id', 'actor_id', 'field', 'from', 'to', 'at'])
-    .expression(
-      db
-        .selectFrom(
-          jsonRows(rows, 'a', {
-            task_id: 'uuid',
-            actor_id: 'uuid',
-            field: 'text',
-            from: 'jsonb',
-            to: 'jsonb',
-            at: 'timestamptz',
-          }),
-        )
-        .select(['a.task_id', 'a.actor_id', 'a.field', 'a.from', 'a.to', 'a.at'])
-        .where(onlyIf),
-    );
-}
-
 /** A creation's own values: id, time, activity rows and outbox rows (JSON text). */
 type InsertValues = [string, Date, string, string];
 
@@ -230,19 +147,15 @@ function insertQuery(
   return taskColumns(asTaskRows(statement));
 }
 
-/** Writes compiled once per set of fields they set (building them was a tenth of a write's server CPU). */
-const updateTemplates = templatesPerShape<TasksDatabase, unknown>(100);
+/** Creations compiled once per set of fields they set (building them was a tenth of a write's server CPU). */
 const insertTemplates = templatesPerShape<TasksDatabase, unknown>(100);
 
-/** Each activity entry as a row of `task_activity`, all as JSON text (one parameter). */
-function activityJson(entries: ActivityEntry[], now: Date): string {
-  return JSON.stringify(
-    entries.map((entry) => ({ ...entry, from: entry.from ?? null, to: entry.to ?? null, at: now })),
-  );
-}
-
 export class TaskRepository {
-  constructor(private readonly db: Kysely<TasksDatabase>) {}
+  private readonly batches: TaskUpdateBatches;
+
+  constructor(private readonly db: Kysely<TasksDatabase>) {
+    this.batches = new TaskUpdateBatches(db);
+  }
 
   async findById(id: string, db: Db = this.db): Promise<Task | undefined> {
     const [row] = await taskById.run(db, id);
@@ -380,7 +293,12 @@ export class TaskRepository {
     const fields = (Object.keys(task) as (keyof NewTask)[])
       .filter((field) => task[field] !== undefined)
       .sort();
-    const values: InsertValues = [id, now, activityJson(activity(id), now), outboxRows(events(id))];
+    const values: InsertValues = [
+      id,
+      now,
+      activityJson([{ activity: activity(id), at: now }]),
+      outboxRows(events(id)),
+    ];
     const template = insertTemplates.templateFor(fields.join(','), 4 + fields.length, (db, ...args) =>
       insertQuery(
         db,
@@ -399,39 +317,23 @@ export class TaskRepository {
    * Updates the task if its version is still `expected.version`, with the activity rows and events
    * of the change, in one statement that writes nothing else when the task changed meanwhile (or
    * is gone): answers the task as changed, or undefined then. Atomic on its own, with no lock or
-   * transaction around it: the version check is the guard (optimistic concurrency). The statement
-   * of each set of changed fields is compiled once (building it was a tenth of a status change's
-   * server CPU).
+   * transaction around it: the version check is the guard (optimistic concurrency). Outside a
+   * caller's transaction, changes of other tasks that come meanwhile share the statement
+   * (task-update-batch.ts).
    */
   async update(
     trx: Db,
     id: string,
     changes: TaskChanges,
-    now: Date,
+    at: Date,
     expected: { version: number; activity: ActivityEntry[]; events: EventEnvelope[] },
   ): Promise<Task | undefined> {
     const fields = (Object.keys(changes) as (keyof TaskChanges)[])
       .filter((field) => changes[field] !== undefined)
       .sort();
-    const values: UpdateValues = [
-      id,
-      expected.version,
-      now,
-      activityJson(expected.activity, now),
-      outboxRows(expected.events),
-    ];
-    const template = updateTemplates.templateFor(fields.join(','), 5 + fields.length, (db, ...args) =>
-      updateQuery(
-        db,
-        fields,
-        args.slice(0, 5) as UpdateValues,
-        Object.fromEntries(fields.map((field, index) => [field, args[5 + index]])),
-      ),
-    );
-    const [row] = template
-      ? await template.run(trx, ...values, ...fields.map((field) => changes[field]))
-      : await updateQuery(trx, fields, values, changes).execute();
-    return row ? asTask(row) : undefined;
+    const update = { id, fields, changes, at, ...expected };
+    const [task] = trx === this.db ? [await this.batches.write(update)] : await writeBatch(trx, [update]);
+    return task && asTask(task);
   }
 
   async delete(trx: Db, id: string): Promise<void> {

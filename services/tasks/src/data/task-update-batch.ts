@@ -1,0 +1,129 @@
+import { outboxInsert, outboxRows, templatesPerShape, WriteBatcher, type EventEnvelope } from '@pm/kernel';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { activityInsert, activityJson, type ActivityEntry } from './activity-rows.ts';
+import { taskColumns } from './task-fields.ts';
+import type { TaskChanges } from './task.repository.ts';
+import { table, type Db, type TasksDatabase, type TasksTable } from './tasks.tables.ts';
+
+/** One version-guarded change of a task (`TaskRepository.update`): what it sets and what it records. */
+export interface TaskUpdate {
+  id: string;
+  /** The task's version the change was based on; another version: nothing is written. */
+  version: number;
+  at: Date;
+  /** The fields it sets, sorted: changes with the same fields share a statement. */
+  fields: (keyof TaskChanges)[];
+  changes: TaskChanges;
+  activity: ActivityEntry[];
+  events: EventEnvelope[];
+}
+
+/** The SQL type of each field a change may set, as the statement's rows carry it. */
+const FIELD_TYPES: Record<keyof TaskChanges, string> = {
+  title: 'text',
+  description: 'text',
+  status: 'text',
+  status_category: 'text',
+  priority: 'text',
+  assigned_to: 'uuid',
+  milestone_id: 'uuid',
+  parent_task_id: 'uuid',
+  tags: 'text[]',
+  rank: 'text',
+  due_date: 'date',
+  estimated_hours: 'numeric',
+  actual_hours: 'numeric',
+};
+
+/**
+ * Changes of tasks that set the same `fields` (rows: JSON text, one per change), in one statement:
+ * each applies only to the version it was based on, and its activity rows and events (all the
+ * changes' in one JSON text each) are written only if it applied. Answers the changed tasks, each
+ * with `n`, its change's place in the rows. No two rows name one task (the batcher's key).
+ */
+function batchQuery(db: Kysely<TasksDatabase>, fields: (keyof TaskChanges)[], json: string[]) {
+  const [rows, activity, events] = json;
+  const columns = [
+    'n integer, id uuid, version integer, at timestamptz, event_ids uuid[]',
+    ...fields.map((field) => `"${field}" ${FIELD_TYPES[field]}`),
+  ].join(', ');
+  const set = sql.join(fields.map((field) => sql`${sql.ref(field)} = ${sql.ref(`i.${field}`)}`));
+  const statement = db
+    .with(
+      'changed',
+      () => sql`(update ${table('tasks')} as t set ${set}, version = t.version + 1, updated_at = i.at
+        from jsonb_to_recordset(${rows}::jsonb) as i(${sql.raw(columns)})
+        where t.id = i.id and t.version = i.version
+        returning t.*, i.n, i.event_ids)`,
+    )
+    .with('activity', (db) =>
+      activityInsert(db, activity!, sql<boolean>`a.task_id in (select id from changed)`),
+    )
+    .with('events', (db) =>
+      outboxInsert(db, events!, sql<boolean>`e.id in (select unnest(event_ids) from changed)`),
+    );
+  const changed = statement.selectFrom('changed as t') as unknown as SelectQueryBuilder<
+    TasksDatabase & { t: TasksTable },
+    't',
+    object
+  >;
+  return taskColumns(changed).select(sql<number>`t.n`.as('n'));
+}
+
+/** Statements compiled once per set of fields they set (building one was a tenth of a change's server CPU). */
+const batchTemplates = templatesPerShape<TasksDatabase, unknown>(100);
+
+/** Writes changes that set the same fields in one statement; answers each one's task, or undefined. */
+export async function writeBatch(db: Db, updates: TaskUpdate[]): Promise<(object | undefined)[]> {
+  const fields = updates[0]!.fields;
+  const json = [
+    JSON.stringify(
+      updates.map((update, n) => ({
+        n,
+        id: update.id,
+        version: update.version,
+        at: update.at,
+        event_ids: update.events.map((event) => event.id),
+        ...Object.fromEntries(fields.map((field) => [field, update.changes[field]])),
+      })),
+    ),
+    activityJson(updates),
+    outboxRows(updates.flatMap((update) => update.events)),
+  ];
+  const template = batchTemplates.templateFor(fields.join(','), 3, (db, ...args) =>
+    batchQuery(db, fields, args as string[]),
+  );
+  const rows = (
+    template ? await template.run(db, ...json) : await batchQuery(db, fields, json).execute()
+  ) as {
+    n: number;
+  }[];
+  const byPlace = new Map(rows.map(({ n, ...task }) => [n, task]));
+  return updates.map((_, n) => byPlace.get(n));
+}
+
+/**
+ * Changes made outside a caller's transaction go through a batcher per set of fields: changes of
+ * other tasks that come while one statement runs are written together by the next (group commit;
+ * bench/RESULTS.md). One statement runs at a time per set of fields: with two or four, batches were
+ * smaller and status changes fewer a second.
+ */
+export class TaskUpdateBatches {
+  private readonly batchers = new Map<string, WriteBatcher<TaskUpdate, object | undefined>>();
+
+  constructor(private readonly db: Kysely<TasksDatabase>) {}
+
+  write(update: TaskUpdate): Promise<object | undefined> {
+    const shape = update.fields.join(',');
+    let batcher = this.batchers.get(shape);
+    if (!batcher) {
+      batcher = new WriteBatcher((updates: TaskUpdate[]) => writeBatch(this.db, updates), {
+        maxBatch: 64,
+        maxRunning: 1,
+        keyOf: (update) => update.id,
+      });
+      this.batchers.set(shape, batcher);
+    }
+    return batcher.run(update);
+  }
+}
