@@ -10,7 +10,7 @@ import type { TasksDatabase } from '../src/data/tasks.tables.ts';
 const migrations = fileURLToPath(new URL('../migrations', import.meta.url));
 
 // A creation takes its number in a statement of its own whose commit does not wait for the WAL
-// (task.repository.ts, placeAlone); inside a caller's transaction nothing may relax its commit.
+// (task-create-batch.ts, takePlaces); inside a caller's transaction nothing may relax its commit.
 describe('the next task number of a project', () => {
   let testDb: TestDatabase;
   let database: Database;
@@ -39,6 +39,24 @@ describe('the next task number of a project', () => {
     expect((await tasks.nextPlace(db, a)).number).toBe(1);
     expect((await tasks.nextPlace(db, a)).number).toBe(2);
     expect((await tasks.nextPlace(db, b)).number).toBe(1);
+    expect(await setting(db)).toBe('on');
+  });
+
+  it('gives creations that come together numbers of their own, counting on per project', async () => {
+    const [a, b] = [randomUUID(), randomUUID()];
+    await tasks.nextPlace(db, a);
+    const places = await Promise.all(
+      [...Array(10).fill(a), ...Array(5).fill(b), a].map((project: string) => tasks.nextPlace(db, project)),
+    );
+    const numbers = places.map((place) => place.number);
+    expect(
+      numbers
+        .slice(0, 10)
+        .concat(numbers[15]!)
+        .sort((x, y) => x - y),
+    ).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(numbers.slice(10, 15).sort((x, y) => x - y)).toEqual([1, 2, 3, 4, 5]);
+    expect((await tasks.nextPlace(db, b)).number).toBe(6);
     expect(await setting(db)).toBe('on');
   });
 

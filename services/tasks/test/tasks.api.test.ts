@@ -146,10 +146,25 @@ describe('tasks CRUD on PostgreSQL', () => {
     expect(titleEvents).toHaveLength(1);
   });
 
-  it('writes a burst of changes of many tasks (sharing statements) each to its own task, once', async () => {
+  it('writes a burst of creations and of changes (sharing statements) each to its own task, once', async () => {
+    const burst = await createProject(test, owner, { name: 'Burst', key: 'BURST' });
     const tasks = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => createTask(test, owner, project.id, { title: `Burst ${i}` })),
+      Array.from({ length: 12 }, (_, i) =>
+        createTask(test, owner, burst.id, { title: `Burst ${i}`, ...(i % 2 ? { priority: 'high' } : {}) }),
+      ),
     );
+    tasks.forEach((task, i) => {
+      expect(task).toMatchObject({ title: `Burst ${i}`, priority: i % 2 ? 'high' : 'medium', version: 1 });
+      expect(task.key).toBe(`BURST-${task.number}`);
+    });
+    expect(tasks.map((task) => task.number).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 12 }, (_, i) => i + 1),
+    );
+    expect(new Set(tasks.map((task) => task.rank)).size).toBe(12);
+    for (const task of tasks) {
+      const events = await eventsOf(test, task.id);
+      expect(events.map((event) => event.type)).toEqual(['tasks.task.created']);
+    }
     const statuses = ['todo', 'in_progress', 'in_review', 'done'];
     const answers = await Promise.all(
       tasks.map((task, i) =>
@@ -174,8 +189,8 @@ describe('tasks CRUD on PostgreSQL', () => {
         .json<{ items: { field: string; to: string }[] }>()
         .items.filter((entry) => entry.field === 'status');
       expect(activity.map((entry) => entry.to)).toEqual([statuses[i % statuses.length]]);
-      const events = (await eventsOf(test, task.id)).filter((event) => event.type !== 'tasks.task.created');
-      expect(events.map((event) => event.type)).toEqual(['tasks.task.status_changed']);
+      const events = await eventsOf(test, task.id);
+      expect(events.map((event) => event.type)).toEqual(['tasks.task.created', 'tasks.task.status_changed']);
     }
 
     // Title changes based on a version each: the stale ones answer 409 and write nothing.

@@ -19,7 +19,7 @@ export interface TaskUpdate {
 }
 
 /** The SQL type of each field a change may set, as the statement's rows carry it. */
-const FIELD_TYPES: Record<keyof TaskChanges, string> = {
+export const FIELD_TYPES: Record<keyof TaskChanges, string> = {
   title: 'text',
   description: 'text',
   status: 'text',

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { outboxInsert, outboxRows, queryTemplate, templatesPerShape, type EventEnvelope } from '@pm/kernel';
+import { queryTemplate, type EventEnvelope } from '@pm/kernel';
 import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { Task, TaskActivity } from '../contract/http.ts';
 import type { OrgRole, ProjectRole } from '../domain/task-access.ts';
 import type { ProjectAccess } from './access.repository.ts';
-import { taskColumns, taskJsonQuery, taskQuery } from './task-fields.ts';
+import { taskJsonQuery, taskQuery } from './task-fields.ts';
+import { TaskCreationBatches, writeCreations, type Place } from './task-create-batch.ts';
 import { TaskUpdateBatches, writeBatch } from './task-update-batch.ts';
-import { activityInsert, activityJson, activityRows, type ActivityEntry } from './activity-rows.ts';
+import { activityRows, type ActivityEntry } from './activity-rows.ts';
 import { table, type Db, type ProjectsTable, type TasksDatabase, type TasksTable } from './tasks.tables.ts';
 
 /** Columns a write may set (`number`, `rank` and identity are set by create and move only). */
@@ -39,11 +40,6 @@ export type NewTask = TaskChanges &
     | 'rank'
   >;
 
-/** A write's returned task rows, typed as the table they came from (`returningAll`). */
-function asTaskRows(rows: unknown) {
-  return rows as SelectQueryBuilder<TasksDatabase & { t: TasksTable }, 't', object>;
-}
-
 /** Rows carry Date timestamps; the response schema serializes them. */
 export function asTask(row: unknown): Task {
   return row as Task;
@@ -74,20 +70,6 @@ function nextNumberAndLastRank(db: Kysely<TasksDatabase>, projectId: string) {
 
 /** nextNumberAndLastRank within a caller's transaction. */
 const placeInTransaction = queryTemplate(1, nextNumberAndLastRank);
-
-/**
- * nextNumberAndLastRank as a statement of its own, whose commit does not wait for the WAL to reach
- * the disk (`synchronous_commit` off for this statement alone): the counter row stays locked until
- * the commit, so each creation in a project waited for the one before it to be flushed
- * (bench/RESULTS.md). Nothing is lost by it: the task that takes the number commits synchronously,
- * which flushes all the WAL written before it, this counter's update included; a crash before that
- * loses only a number no task holds.
- */
-const placeAlone = queryTemplate(1, (db: Kysely<TasksDatabase>, projectId: string) =>
-  nextNumberAndLastRank(db, projectId).returning(
-    sql<string>`set_config('synchronous_commit', 'off', true)`.as('commit_mode'),
-  ),
-);
 
 /** Tasks `t` of projects `p` narrowed to live projects, with the caller's roles on each. */
 function withCallerRoles<O>(
@@ -122,39 +104,13 @@ const taskJsonWithAccess = queryTemplate(2, (db: Kysely<TasksDatabase>, id: stri
   withCallerRoles(taskJsonQuery(db), userId).where('t.id', '=', id),
 );
 
-/** A creation's own values: id, time, activity rows and outbox rows (JSON text). */
-type InsertValues = [string, Date, string, string];
-
-/** The task with its activity rows and events, one statement (see `insert`). */
-function insertQuery(
-  db: Kysely<TasksDatabase>,
-  fields: (keyof NewTask)[],
-  values: InsertValues,
-  task: NewTask,
-) {
-  const [id, now, activity, events] = values;
-  const row = Object.fromEntries(fields.map((field) => [field, task[field]])) as NewTask;
-  const statement = db
-    .with('created', (db) =>
-      db
-        .insertInto('tasks')
-        .values({ ...row, id, created_at: now, updated_at: now })
-        .returningAll(),
-    )
-    .with('activity', (db) => activityInsert(db, activity))
-    .with('events', (db) => outboxInsert(db, events))
-    .selectFrom('created as t');
-  return taskColumns(asTaskRows(statement));
-}
-
-/** Creations compiled once per set of fields they set (building them was a tenth of a write's server CPU). */
-const insertTemplates = templatesPerShape<TasksDatabase, unknown>(100);
-
 export class TaskRepository {
   private readonly batches: TaskUpdateBatches;
+  private readonly creations: TaskCreationBatches;
 
   constructor(private readonly db: Kysely<TasksDatabase>) {
     this.batches = new TaskUpdateBatches(db);
+    this.creations = new TaskCreationBatches(db);
   }
 
   async findById(id: string, db: Db = this.db): Promise<Task | undefined> {
@@ -242,10 +198,14 @@ export class TaskRepository {
 
   /**
    * The next number of the project's tasks and the rank at the end of its board, in one round trip:
-   * in the caller's transaction, or on its own (`this.db`).
+   * in the caller's transaction, or on its own (`this.db`) with the numbers other creations take
+   * meanwhile (task-create-batch.ts).
    */
-  async nextPlace(trx: Db, projectId: string): Promise<{ number: number; lastRank: string | null }> {
-    const [row] = await (trx.isTransaction ? placeInTransaction : placeAlone).run(trx, projectId);
+  async nextPlace(trx: Db, projectId: string): Promise<Place> {
+    if (trx === this.db) {
+      return this.creations.place(projectId);
+    }
+    const [row] = await placeInTransaction.run(trx, projectId);
     return { number: row!.last_number, lastRank: row!.last_rank ?? null };
   }
 
@@ -279,8 +239,10 @@ export class TaskRepository {
 
   /**
    * Inserts the task, its activity rows and its events in one statement (data-modifying `with`s):
-   * atomic on its own, so a creation needs no transaction around it. The task's id is chosen here
-   * so the activity rows and events can carry it; the caller tells the outbox (`wrote`) afterwards.
+   * atomic on its own, so a creation needs no transaction around it; outside a caller's
+   * transaction, with the creations that come meanwhile (task-create-batch.ts). The task's id is
+   * chosen here so the activity rows and events can carry it; the caller tells the outbox (`wrote`)
+   * afterwards.
    */
   async insert(
     trx: Db,
@@ -293,23 +255,9 @@ export class TaskRepository {
     const fields = (Object.keys(task) as (keyof NewTask)[])
       .filter((field) => task[field] !== undefined)
       .sort();
-    const values: InsertValues = [
-      id,
-      now,
-      activityJson([{ activity: activity(id), at: now }]),
-      outboxRows(events(id)),
-    ];
-    const template = insertTemplates.templateFor(fields.join(','), 4 + fields.length, (db, ...args) =>
-      insertQuery(
-        db,
-        fields,
-        args.slice(0, 4) as InsertValues,
-        Object.fromEntries(fields.map((field, index) => [field, args[4 + index]])) as NewTask,
-      ),
-    );
-    const [row] = template
-      ? await template.run(trx, ...values, ...fields.map((field) => task[field]))
-      : await insertQuery(trx, fields, values, task).execute();
+    const creation = { id, at: now, fields, task, activity: activity(id), events: events(id) };
+    const [row] =
+      trx === this.db ? [await this.creations.insert(creation)] : await writeCreations(trx, [creation]);
     return asTask(row);
   }
 
