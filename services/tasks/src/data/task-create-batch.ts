@@ -1,17 +1,11 @@
-import {
-  outboxInsert,
-  outboxRows,
-  queryTemplate,
-  templatesPerShape,
-  WriteBatcher,
-  type EventEnvelope,
-} from '@pm/kernel';
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
-import { activityInsert, activityJson, type ActivityEntry } from './activity-rows.ts';
-import { taskColumns } from './task-fields.ts';
+import { outboxInsert, queryTemplate, WriteBatcher, type EventEnvelope } from '@pm/kernel';
+import { sql, type Kysely } from 'kysely';
+import { activityInsert, type ActivityEntry } from './activity-rows.ts';
+import { batchParameters, batchStatements } from './batch-statement.ts';
+import { asTaskRows, taskColumns } from './task-fields.ts';
 import { FIELD_TYPES } from './task-update-batch.ts';
 import type { NewTask } from './task.repository.ts';
-import { table, type Db, type TasksDatabase, type TasksTable } from './tasks.tables.ts';
+import { table, type Db, type TasksDatabase } from './tasks.tables.ts';
 
 /** A new task (`TaskRepository.insert`), its id chosen, with its activity rows and events. */
 export interface TaskCreation {
@@ -24,6 +18,7 @@ export interface TaskCreation {
   events: EventEnvelope[];
 }
 
+/** The SQL type of each column a creation sets, as the statement's rows carry it. */
 const COLUMN_TYPES: Record<keyof NewTask, string> = {
   ...FIELD_TYPES,
   organization_id: 'uuid',
@@ -47,37 +42,22 @@ function creationsQuery(db: Kysely<TasksDatabase>, fields: (keyof NewTask)[], js
     )
     .with('activity', (db) => activityInsert(db, activity!))
     .with('events', (db) => outboxInsert(db, events!));
-  const created = statement.selectFrom('created as t') as unknown as SelectQueryBuilder<
-    TasksDatabase & { t: TasksTable },
-    't',
-    object
-  >;
-  return taskColumns(created);
+  return taskColumns(asTaskRows(statement.selectFrom('created as t')));
 }
 
-/** Statements compiled once per set of fields they set. */
-const creationTemplates = templatesPerShape<TasksDatabase, unknown>(100);
+const creationStatements = batchStatements(
+  (fields) => (db, parameters) => creationsQuery(db, fields as (keyof NewTask)[], parameters),
+);
 
 /** Inserts new tasks that set the same fields in one statement; answers each one's task. */
 export async function writeCreations(db: Db, creations: TaskCreation[]): Promise<object[]> {
   const fields = creations[0]!.fields;
-  const json = [
-    JSON.stringify(
-      creations.map((creation) => ({
-        id: creation.id,
-        at: creation.at,
-        ...Object.fromEntries(fields.map((field) => [field, creation.task[field]])),
-      })),
-    ),
-    activityJson(creations),
-    outboxRows(creations.flatMap((creation) => creation.events)),
-  ];
-  const template = creationTemplates.templateFor(fields.join(','), 3, (db, ...args) =>
-    creationsQuery(db, fields, args as string[]),
-  );
-  const rows = (
-    template ? await template.run(db, ...json) : await creationsQuery(db, fields, json).execute()
-  ) as { id: string }[];
+  const parameters = batchParameters(creations, (creation) => ({
+    id: creation.id,
+    at: creation.at,
+    ...Object.fromEntries(fields.map((field) => [field, creation.task[field]])),
+  }));
+  const rows = await creationStatements(db, fields, parameters);
   const byId = new Map(rows.map((row) => [row.id, row]));
   return creations.map((creation) => byId.get(creation.id)!);
 }

@@ -76,6 +76,11 @@ export function taskJsonQuery(db: Db) {
     .select(['t.id', TASK_JSON.as('json')]);
 }
 
+/** Rows `t` a data-modifying `with` returned (`returning *`), typed as the table they came from. */
+export function asTaskRows(rows: unknown) {
+  return rows as SelectQueryBuilder<TasksDatabase & { t: TasksTable }, 't', object>;
+}
+
 /**
  * The task columns of `taskQuery` over rows `t`: the table, or (cast to it) the rows a write in the
  * same statement returned, so a write answers the task without a second round trip.

@@ -1,9 +1,10 @@
-import { outboxInsert, outboxRows, templatesPerShape, WriteBatcher, type EventEnvelope } from '@pm/kernel';
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
-import { activityInsert, activityJson, type ActivityEntry } from './activity-rows.ts';
-import { taskColumns } from './task-fields.ts';
+import { outboxInsert, WriteBatcher, type EventEnvelope } from '@pm/kernel';
+import { sql, type Kysely } from 'kysely';
+import { activityInsert, type ActivityEntry } from './activity-rows.ts';
+import { batchParameters, batchStatements } from './batch-statement.ts';
+import { asTaskRows, taskColumns } from './task-fields.ts';
 import type { TaskChanges } from './task.repository.ts';
-import { table, type Db, type TasksDatabase, type TasksTable } from './tasks.tables.ts';
+import { table, type Db, type TasksDatabase } from './tasks.tables.ts';
 
 /** One version-guarded change of a task (`TaskRepository.update`): what it sets and what it records. */
 export interface TaskUpdate {
@@ -62,42 +63,25 @@ function batchQuery(db: Kysely<TasksDatabase>, fields: (keyof TaskChanges)[], js
     .with('events', (db) =>
       outboxInsert(db, events!, sql<boolean>`e.id in (select unnest(event_ids) from changed)`),
     );
-  const changed = statement.selectFrom('changed as t') as unknown as SelectQueryBuilder<
-    TasksDatabase & { t: TasksTable },
-    't',
-    object
-  >;
-  return taskColumns(changed).select(sql<number>`t.n`.as('n'));
+  return taskColumns(asTaskRows(statement.selectFrom('changed as t'))).select(sql<number>`t.n`.as('n'));
 }
 
-/** Statements compiled once per set of fields they set (building one was a tenth of a change's server CPU). */
-const batchTemplates = templatesPerShape<TasksDatabase, unknown>(100);
+const changeStatements = batchStatements(
+  (fields) => (db, parameters) => batchQuery(db, fields as (keyof TaskChanges)[], parameters),
+);
 
 /** Writes changes that set the same fields in one statement; answers each one's task, or undefined. */
 export async function writeBatch(db: Db, updates: TaskUpdate[]): Promise<(object | undefined)[]> {
   const fields = updates[0]!.fields;
-  const json = [
-    JSON.stringify(
-      updates.map((update, n) => ({
-        n,
-        id: update.id,
-        version: update.version,
-        at: update.at,
-        event_ids: update.events.map((event) => event.id),
-        ...Object.fromEntries(fields.map((field) => [field, update.changes[field]])),
-      })),
-    ),
-    activityJson(updates),
-    outboxRows(updates.flatMap((update) => update.events)),
-  ];
-  const template = batchTemplates.templateFor(fields.join(','), 3, (db, ...args) =>
-    batchQuery(db, fields, args as string[]),
-  );
-  const rows = (
-    template ? await template.run(db, ...json) : await batchQuery(db, fields, json).execute()
-  ) as {
-    n: number;
-  }[];
+  const parameters = batchParameters(updates, (update, n) => ({
+    n,
+    id: update.id,
+    version: update.version,
+    at: update.at,
+    event_ids: update.events.map((event) => event.id),
+    ...Object.fromEntries(fields.map((field) => [field, update.changes[field]])),
+  }));
+  const rows = await changeStatements(db, fields, parameters);
   const byPlace = new Map(rows.map(({ n, ...task }) => [n, task]));
   return updates.map((_, n) => byPlace.get(n));
 }
