@@ -164,6 +164,38 @@ describe.each([
     expect((await get(`/tasks/${dependent.id}`)).is_blocked).toBe(false);
   });
 
+  it('keeps counts right when a task and its parent, blocker or dependent change at once', async () => {
+    // Changes that come together share one statement (task-update-batch.ts): the triggers of one
+    // row change other rows of the same statement.
+    const parent = await createTask(test, owner, project.id, { title: 'Batch parent' });
+    const children = await Promise.all(
+      ['A', 'B'].map((name) =>
+        createTask(test, owner, project.id, { title: `Batch child ${name}`, parent_task_id: parent.id }),
+      ),
+    );
+    const blocker = await createTask(test, owner, project.id, { title: 'Batch blocker' });
+    const linked = await api(test, 'POST', `/tasks/${parent.id}/dependencies`, {
+      token: owner.token,
+      body: { depends_on_task_id: blocker.id },
+    });
+    expect(linked.statusCode, linked.body).toBe(201);
+    for (let round = 0; round < 3; round += 1) {
+      const status = round % 2 === 0 ? 'done' : 'todo';
+      const answers = await Promise.all(
+        [parent, ...children, blocker].map((task) =>
+          api(test, 'PUT', `/tasks/${task.id}/status`, { token: owner.token, body: { status } }),
+        ),
+      );
+      answers.forEach((answer) => expect(answer.statusCode, answer.body).toBe(200));
+      const stored = (await get(`/tasks/${parent.id}`)) as Task;
+      expect(stored).toMatchObject({
+        status,
+        subtasks: { total: 2, done: status === 'done' ? 2 : 0 },
+        is_blocked: status !== 'done',
+      });
+    }
+  });
+
   it('rejects a blocked filter that is not a boolean, naming it', async () => {
     const res = await api(test, 'GET', `/projects/${project.id}/tasks?blocked=maybe`, { token: owner.token });
     expect(res.statusCode).toBe(400);
