@@ -1,4 +1,4 @@
-import { outboxRows, templatesPerShape, type EventEnvelope } from '@pm/kernel';
+import { outboxRows, templatesPerShape, WriteBatcher, type EventEnvelope } from '@pm/kernel';
 import type { Compilable, Kysely } from 'kysely';
 import { activityJson, type ActivityEntry } from './activity-rows.ts';
 import type { Db, TasksDatabase } from './tasks.tables.ts';
@@ -46,5 +46,31 @@ export function batchStatements(build: (fields: string[]) => BatchStatement) {
     );
     const rows = template ? await template.run(db, ...parameters) : await statement(db, parameters).execute();
     return rows as Record<string, unknown>[];
+  };
+}
+
+/**
+ * How the tasks' writes are batched: one statement of a kind at a time (with two or four at once
+ * the batches were smaller and fewer status changes went through a second; bench/RESULTS.md).
+ */
+export const ONE_STATEMENT_AT_A_TIME = { maxBatch: 64, maxRunning: 1 };
+
+/**
+ * A batcher per set of fields, made on first use: writes that set the same fields share statements
+ * of `write`; `keyOf` keeps writes of one task apart.
+ */
+export function batchersPerFields<W extends { fields: string[] }, R>(
+  write: (writes: W[]) => Promise<R[]>,
+  keyOf?: (write: W) => string,
+): (item: W) => Promise<R> {
+  const batchers = new Map<string, WriteBatcher<W, R>>();
+  return (item) => {
+    const fields = item.fields.join(',');
+    let batcher = batchers.get(fields);
+    if (!batcher) {
+      batcher = new WriteBatcher(write, { ...ONE_STATEMENT_AT_A_TIME, ...(keyOf ? { keyOf } : {}) });
+      batchers.set(fields, batcher);
+    }
+    return batcher.run(item);
   };
 }

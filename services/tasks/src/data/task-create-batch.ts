@@ -1,7 +1,12 @@
 import { outboxInsert, queryTemplate, WriteBatcher, type EventEnvelope } from '@pm/kernel';
 import { sql, type Kysely } from 'kysely';
 import { activityInsert, type ActivityEntry } from './activity-rows.ts';
-import { batchParameters, batchStatements } from './batch-statement.ts';
+import {
+  batchersPerFields,
+  batchParameters,
+  batchStatements,
+  ONE_STATEMENT_AT_A_TIME,
+} from './batch-statement.ts';
 import { asTaskRows, taskColumns } from './task-fields.ts';
 import { FIELD_TYPES } from './task-update-batch.ts';
 import type { NewTask } from './task.repository.ts';
@@ -120,30 +125,18 @@ function count(values: string[], value: string): number {
  */
 export class TaskCreationBatches {
   private readonly places: WriteBatcher<string, Place>;
-  private readonly creations = new Map<string, WriteBatcher<TaskCreation, object>>();
+  readonly insert: (creation: TaskCreation) => Promise<object>;
 
-  constructor(private readonly db: Kysely<TasksDatabase>) {
-    this.places = new WriteBatcher((projectIds: string[]) => writePlaces(db, projectIds), {
-      maxBatch: 64,
-      maxRunning: 1,
-    });
+  constructor(db: Kysely<TasksDatabase>) {
+    this.places = new WriteBatcher(
+      (projectIds: string[]) => writePlaces(db, projectIds),
+      ONE_STATEMENT_AT_A_TIME,
+    );
+    this.insert = batchersPerFields((creations: TaskCreation[]) => writeCreations(db, creations));
   }
 
   /** The next number of the project's tasks and the rank at the end of its board. */
   place(projectId: string): Promise<Place> {
     return this.places.run(projectId);
-  }
-
-  insert(creation: TaskCreation): Promise<object> {
-    const shape = creation.fields.join(',');
-    let batcher = this.creations.get(shape);
-    if (!batcher) {
-      batcher = new WriteBatcher((creations: TaskCreation[]) => writeCreations(this.db, creations), {
-        maxBatch: 64,
-        maxRunning: 1,
-      });
-      this.creations.set(shape, batcher);
-    }
-    return batcher.run(creation);
   }
 }

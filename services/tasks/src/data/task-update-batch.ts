@@ -1,7 +1,7 @@
-import { outboxInsert, WriteBatcher, type EventEnvelope } from '@pm/kernel';
+import { outboxInsert, type EventEnvelope } from '@pm/kernel';
 import { sql, type Kysely } from 'kysely';
 import { activityInsert, type ActivityEntry } from './activity-rows.ts';
-import { batchParameters, batchStatements } from './batch-statement.ts';
+import { batchersPerFields, batchParameters, batchStatements } from './batch-statement.ts';
 import { asTaskRows, taskColumns } from './task-fields.ts';
 import type { TaskChanges } from './task.repository.ts';
 import { table, type Db, type TasksDatabase } from './tasks.tables.ts';
@@ -89,25 +89,15 @@ export async function writeBatch(db: Db, updates: TaskUpdate[]): Promise<(object
 /**
  * Changes made outside a caller's transaction go through a batcher per set of fields: changes of
  * other tasks that come while one statement runs are written together by the next (group commit;
- * bench/RESULTS.md). One statement runs at a time per set of fields: with two or four, batches were
- * smaller and status changes fewer a second.
+ * bench/RESULTS.md).
  */
 export class TaskUpdateBatches {
-  private readonly batchers = new Map<string, WriteBatcher<TaskUpdate, object | undefined>>();
+  readonly write: (update: TaskUpdate) => Promise<object | undefined>;
 
-  constructor(private readonly db: Kysely<TasksDatabase>) {}
-
-  write(update: TaskUpdate): Promise<object | undefined> {
-    const shape = update.fields.join(',');
-    let batcher = this.batchers.get(shape);
-    if (!batcher) {
-      batcher = new WriteBatcher((updates: TaskUpdate[]) => writeBatch(this.db, updates), {
-        maxBatch: 64,
-        maxRunning: 1,
-        keyOf: (update) => update.id,
-      });
-      this.batchers.set(shape, batcher);
-    }
-    return batcher.run(update);
+  constructor(db: Kysely<TasksDatabase>) {
+    this.write = batchersPerFields(
+      (updates: TaskUpdate[]) => writeBatch(db, updates),
+      (update) => update.id,
+    );
   }
 }
