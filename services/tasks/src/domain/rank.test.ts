@@ -50,4 +50,38 @@ describe('rankAfter', () => {
     expect(rankAfter(null, 1) > rankAfter(null, 0)).toBe(true);
     expect(rankAfter(rankAfter('i', 7), 8) > rankAfter('i', 7)).toBe(true);
   });
+
+  it('stays short however many tasks are appended, each above the one before', () => {
+    let last: string | null = null;
+    let longest = 0;
+    for (let number = 1; number <= 100_000; number += 1) {
+      const rank = rankAfter(last, number);
+      expect(last === null || rank > last).toBe(true);
+      longest = Math.max(longest, rank.length);
+      last = rank;
+    }
+    // Six counting digits, the number's four base-36 digits and the closing "i".
+    expect(longest).toBeLessThanOrEqual(11);
+  });
+
+  it('widens its counter past leading "z"s, and a long rank stops growing', () => {
+    expect(rankAfter('zzzzzzzzi', 5)).toBe('zzzzzzzzj5i');
+    const legacy = `${'z'.repeat(4335)}3ki`;
+    const next = rankAfter(legacy, 1_300_000);
+    const after = rankAfter(next, 1_300_001);
+    expect(next > legacy && after > next).toBe(true);
+    expect(after.length).toBe(next.length);
+  });
+});
+
+describe('moving to the end of the board', () => {
+  it('keeps ranks short when tasks are moved below the last one again and again', () => {
+    let last = 'i';
+    for (let move = 0; move < 10_000; move += 1) {
+      const rank = rankBetween(last, null);
+      expect(rank > last && !rank.endsWith('0')).toBe(true);
+      last = rank;
+    }
+    expect(last.length).toBeLessThanOrEqual(6);
+  });
 });
