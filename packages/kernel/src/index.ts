@@ -32,4 +32,4 @@ export * from './runtime.ts';
 export * from './service-client.ts';
 export * from './compose.ts';
 export * from './http/pagination.ts';
-export * from './db/write-batcher.ts';
+export * from './db/statement-batcher.ts';

@@ -1,4 +1,4 @@
-import { outboxRows, templatesPerShape, WriteBatcher, type EventEnvelope } from '@pm/kernel';
+import { outboxRows, templatesPerShape, StatementBatcher, type EventEnvelope } from '@pm/kernel';
 import type { Compilable, Kysely } from 'kysely';
 import { activityJson, type ActivityEntry } from './activity-rows.ts';
 import type { Db, TasksDatabase } from './tasks.tables.ts';
@@ -63,12 +63,12 @@ export function batchersPerFields<W extends { fields: string[] }, R>(
   write: (writes: W[]) => Promise<R[]>,
   keyOf?: (write: W) => string,
 ): (item: W) => Promise<R> {
-  const batchers = new Map<string, WriteBatcher<W, R>>();
+  const batchers = new Map<string, StatementBatcher<W, R>>();
   return (item) => {
     const fields = item.fields.join(',');
     let batcher = batchers.get(fields);
     if (!batcher) {
-      batcher = new WriteBatcher(write, { ...ONE_STATEMENT_AT_A_TIME, ...(keyOf ? { keyOf } : {}) });
+      batcher = new StatementBatcher(write, { ...ONE_STATEMENT_AT_A_TIME, ...(keyOf ? { keyOf } : {}) });
       batchers.set(fields, batcher);
     }
     return batcher.run(item);

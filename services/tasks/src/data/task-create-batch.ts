@@ -1,4 +1,4 @@
-import { outboxInsert, queryTemplate, WriteBatcher, type EventEnvelope } from '@pm/kernel';
+import { outboxInsert, queryTemplate, StatementBatcher, type EventEnvelope } from '@pm/kernel';
 import { sql, type Kysely } from 'kysely';
 import { activityInsert, type ActivityEntry } from './activity-rows.ts';
 import {
@@ -124,11 +124,11 @@ function count(values: string[], value: string): number {
  * inserts the tasks that set the same fields.
  */
 export class TaskCreationBatches {
-  private readonly places: WriteBatcher<string, Place>;
+  private readonly places: StatementBatcher<string, Place>;
   readonly insert: (creation: TaskCreation) => Promise<object>;
 
   constructor(db: Kysely<TasksDatabase>) {
-    this.places = new WriteBatcher(
+    this.places = new StatementBatcher(
       (projectIds: string[]) => writePlaces(db, projectIds),
       ONE_STATEMENT_AT_A_TIME,
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WriteBatcher } from '../src/db/write-batcher.ts';
+import { StatementBatcher } from '../src/db/statement-batcher.ts';
 
 /** A batch's work that waits until released, recording each batch it was given. */
 function heldWork(fail?: (item: string) => boolean) {
@@ -21,10 +21,10 @@ function heldWork(fail?: (item: string) => boolean) {
   return { work, batches, release };
 }
 
-describe('WriteBatcher', () => {
+describe('StatementBatcher', () => {
   it('runs an item at once when idle, and the items that came meanwhile together next', async () => {
     const { work, batches, release } = heldWork();
-    const batcher = new WriteBatcher(work, { maxBatch: 3, maxRunning: 1 });
+    const batcher = new StatementBatcher(work, { maxBatch: 3, maxRunning: 1 });
     const first = batcher.run('a');
     expect(batches).toEqual([['a']]);
     const rest = ['b', 'c', 'd', 'e'].map((item) => batcher.run(item));
@@ -40,7 +40,7 @@ describe('WriteBatcher', () => {
 
   it('keeps items with the same key out of one batch, in their order', async () => {
     const { work, batches, release } = heldWork();
-    const batcher = new WriteBatcher(work, { maxBatch: 10, maxRunning: 1, keyOf: (item) => item[0]! });
+    const batcher = new StatementBatcher(work, { maxBatch: 10, maxRunning: 1, keyOf: (item) => item[0]! });
     const all = ['a1', 'a2', 'b1', 'a3', 'c1', 'b2'].map((item) => batcher.run(item));
     expect(batches).toEqual([['a1']]);
     await release();
@@ -53,7 +53,7 @@ describe('WriteBatcher', () => {
 
   it('runs up to maxRunning batches at once', async () => {
     const { work, batches, release } = heldWork();
-    const batcher = new WriteBatcher(work, { maxBatch: 10, maxRunning: 2 });
+    const batcher = new StatementBatcher(work, { maxBatch: 10, maxRunning: 2 });
     const all = ['a', 'b', 'c', 'd'].map((item) => batcher.run(item));
     expect(batches).toEqual([['a'], ['b']]);
     await release();
@@ -64,7 +64,7 @@ describe('WriteBatcher', () => {
 
   it('runs a failed batch again item by item: only the bad item fails', async () => {
     const { work, batches, release } = heldWork((item) => item === 'bad');
-    const batcher = new WriteBatcher(work, { maxBatch: 10, maxRunning: 1 });
+    const batcher = new StatementBatcher(work, { maxBatch: 10, maxRunning: 1 });
     const first = batcher.run('a');
     const results = ['b', 'bad', 'c'].map((item) => batcher.run(item).catch((error: Error) => error.message));
     await release();

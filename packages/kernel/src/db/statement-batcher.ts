@@ -1,7 +1,7 @@
 /** Runs a batch of items in one statement; answers one result per item, in the items' order. */
 export type BatchWork<I, R> = (items: I[]) => Promise<R[]>;
 
-export interface WriteBatcherOptions<I> {
+export interface StatementBatcherOptions<I> {
   /** Most items in one batch. */
   maxBatch: number;
   /** Most batches running at once; items that come meanwhile wait and go together in the next. */
@@ -23,15 +23,16 @@ interface Waiting<I, R> {
  * every index, its executor start, its commit) once per batch instead of once per item: 8 status
  * changes in one statement ran 1.6 times as many changes a second as 8 statements did
  * (bench/RESULTS.md). A batch that fails is run again item by item, so one bad item fails alone
- * and the others are written.
+ * and the others are written. Lookups that many requests make one by one batch the same way
+ * (several batches at once, as reads do not wait on each other).
  */
-export class WriteBatcher<I, R> {
+export class StatementBatcher<I, R> {
   private readonly waiting: Waiting<I, R>[] = [];
   private running = 0;
 
   constructor(
     private readonly work: BatchWork<I, R>,
-    private readonly options: WriteBatcherOptions<I>,
+    private readonly options: StatementBatcherOptions<I>,
   ) {}
 
   run(item: I): Promise<R> {
