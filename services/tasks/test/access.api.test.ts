@@ -116,6 +116,33 @@ describe('who may do what with tasks (ADR 0002, from the read models)', () => {
     expect((await api(test, 'GET', '/tasks')).statusCode).toBe(401);
   });
 
+  it('answers each caller by their own roles when their changes are looked up together', async () => {
+    // Reads of a task and its caller's roles that come while one runs share the next statement
+    // (TaskRepository.findWithAccess): a writer, a reader and an outsider, all at once.
+    const reader = await signUp(test);
+    await joinOrganization(test, reader, owner.orgId, 'member');
+    const outsider = await signUp(test);
+    const shared = await createProject(test, owner, { name: 'Shared lookups' });
+    const tasks = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => createTask(test, owner, shared.id, { title: `Lookup ${i}` })),
+    );
+    const callers = [owner, reader, outsider];
+    const answers = await Promise.all(
+      tasks.flatMap((task) =>
+        callers.map((caller) =>
+          api(test, 'PUT', `/tasks/${task.id}/status`, { token: caller.token, body: { status: 'done' } }),
+        ),
+      ),
+    );
+    const codes = answers.map((answer) => answer.statusCode);
+    expect(codes).toEqual(tasks.flatMap(() => [200, 403, 404]));
+    answers
+      .filter((_, i) => i % 3 === 0)
+      .forEach((answer, i) => {
+        expect(answer.json()).toMatchObject({ id: tasks[i]!.id, status: 'done' });
+      });
+  });
+
   it('refuses changes once the project is archived (projects.project.archived)', async () => {
     const archived = await api(test, 'POST', `/projects/${project.id}/archive`, { token: owner.token });
     expect(archived.statusCode, archived.body).toBe(200);
