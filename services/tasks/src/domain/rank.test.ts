@@ -66,6 +66,8 @@ describe('rankAfter', () => {
 
   it('widens its counter past leading "z"s, and a long rank stops growing', () => {
     expect(rankAfter('zzzzzzzzi', 5)).toBe('zzzzzzzzj5i');
+    expect(rankAfter('zzzzzzz', 2)).toBe('zzzzzzz12i');
+    expect(rankAfter('zzz', 1)).toBe('zzz0011i');
     const legacy = `${'z'.repeat(4335)}3ki`;
     const next = rankAfter(legacy, 1_300_000);
     const after = rankAfter(next, 1_300_001);

@@ -21,14 +21,12 @@ const COUNTER_WIDTH = 6;
  * COUNTER_WIDTH, more while they are all "z"; padded with "0") plus one, its trailing zeros
  * dropped. Above `last`, as it is greater at the digit it raised and equal before it; as long as
  * its counter, whatever `last`'s length. Taking the midpoint towards the open end instead grew the
- * rank by a digit every five appends: the 300,000th task appended to a board had a rank of 4,335
+ * rank by a digit every five appends: after about 300,000 appends a board's last rank had 4,335
  * characters, and every index holding ranks compared them decompressed (bench/RESULTS.md).
  */
 function counterAfter(last: string): string {
-  let width = COUNTER_WIDTH;
-  while (width <= last.length && /^z+$/.test(last.slice(0, width))) {
-    width += 1;
-  }
+  const firstBelowZ = last.search(/[^z]/);
+  const width = Math.max(COUNTER_WIDTH, (firstBelowZ < 0 ? last.length : firstBelowZ) + 1);
   const digits = Array.from({ length: width }, (_, i) => digit(last, i, 0));
   let i = width - 1;
   while (digits[i] === BASE - 1) {
