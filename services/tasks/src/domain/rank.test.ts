@@ -76,6 +76,28 @@ describe('rankAfter', () => {
   });
 });
 
+describe('moving to the top of the board', () => {
+  it('keeps ranks short when tasks are moved above the first one again and again', () => {
+    let first = rankAfter(null, 1);
+    for (let move = 0; move < 10_000; move += 1) {
+      const rank = rankBetween(null, first);
+      expect(rank < first && rank.length > 0 && !rank.endsWith('0')).toBe(true);
+      first = rank;
+    }
+    expect(first.length).toBeLessThanOrEqual(6);
+  });
+
+  it('goes a digit deeper where its counter reaches zero, and a long rank stops growing', () => {
+    expect(rankBetween(null, '000001')).toBe('000000i');
+    expect(rankBetween(null, '000000i')).toBe('000000h');
+    const legacy = `${'0'.repeat(200)}i`;
+    const above = rankBetween(null, legacy);
+    const again = rankBetween(null, above);
+    expect(above < legacy && again < above).toBe(true);
+    expect(again.length).toBe(above.length);
+  });
+});
+
 describe('moving to the end of the board', () => {
   it('keeps ranks short when tasks are moved below the last one again and again', () => {
     let last = 'i';

@@ -40,13 +40,44 @@ function counterAfter(last: string): string {
 }
 
 /**
+ * The first rank below `first` that a counter of its first digits reaches counting down: those
+ * digits (at least COUNTER_WIDTH, more while they are all "0"; padded with "0") minus one, its
+ * trailing zeros dropped, or, where they count down to nothing, the rank just below them one digit
+ * deeper. Below `first` as counterAfter is above `last`. Taking the midpoint towards the open start
+ * grew the rank by a digit every five moves to the top of the board (201 characters after 1,000).
+ */
+function counterBefore(first: string): string {
+  const firstAboveZero = first.search(/[^0]/);
+  if (firstAboveZero < 0) {
+    throw new Error(`rank "${first}" has no digit above "0"`);
+  }
+  const width = Math.max(COUNTER_WIDTH, firstAboveZero + 1);
+  const digits = Array.from({ length: width }, (_, i) => digit(first, i, 0));
+  let i = width - 1;
+  while (digits[i] === 0) {
+    digits[i] = BASE - 1;
+    i -= 1;
+  }
+  digits[i] = digits[i]! - 1;
+  const rank = digits
+    .map((value) => DIGITS[value])
+    .join('')
+    .replace(/0+$/, '');
+  return rank === '' ? `${'0'.repeat(width)}i` : rank;
+}
+
+/**
  * A rank strictly between `before` and `after` (null: open end), compared byte-wise. Ranks never
- * end in "0", so there is always room below any of them; neighbours are never renumbered. After
- * the last rank it counts on (counterAfter), so appending keeps ranks short.
+ * end in "0", so there is always room below any of them; neighbours are never renumbered. Past
+ * the last rank or the first one it counts on (counterAfter, counterBefore), so adding tasks at
+ * the end of the board and moving them to either end keeps ranks short.
  */
 export function rankBetween(before: string | null, after: string | null): string {
   if (after === null && before !== null) {
     return counterAfter(before);
+  }
+  if (before === null && after !== null) {
+    return counterBefore(after);
   }
   const low = before ?? '';
   let high = after;
