@@ -218,6 +218,11 @@ describe('the task list, saved views, my work and the command palette in the bro
       await page.getByRole('button', { name: 'Clear selection' }).click();
       await page.keyboard.press('Enter');
       await page.getByRole('dialog', { name: `Task ${keys[3]}` }).waitFor();
+      // Esc is heard once the drawer has taken focus (its key listener comes with it): on a busy
+      // machine the panel was drawn a moment before, and an Esc pressed then was lost.
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.closest('[role="dialog"]') !== null))
+        .toBe(true);
       await page.keyboard.press('Escape');
       await expect.poll(() => new URL(page.url()).searchParams.get('task')).toBeNull();
     },
