@@ -135,7 +135,7 @@ async function lookUpWithAccess(db: Db, lookups: AccessLookup[]): Promise<(Acces
 /**
  * Lookups of tasks with their callers' roles that come while one runs go together in the next
  * statement; up to four statements at once, as reads wait on nothing. Every change of a task
- * starts with one: batched, status changes went through 3–11% faster (bench/RESULTS.md).
+ * starts with one: batched, status changes went through 3–35% faster (bench/RESULTS.md).
  */
 const LOOKUPS_TOGETHER = { maxBatch: 64, maxRunning: 4 };
 

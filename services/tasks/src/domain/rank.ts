@@ -13,57 +13,58 @@ function digit(key: string, i: number, fallback: number): number {
   return value;
 }
 
-/** Digits a rank after the last one counts up in: 36^6 (2 billion) appends before it widens. */
+/** Digits a rank past the last or the first one counts in: 36^6 (2 billion) steps before it widens. */
 const COUNTER_WIDTH = 6;
 
 /**
- * The first rank above `last` that a counter of its first digits reaches: those digits (at least
- * COUNTER_WIDTH, more while they are all "z"; padded with "0") plus one, its trailing zeros
- * dropped. Above `last`, as it is greater at the digit it raised and equal before it; as long as
- * its counter, whatever `last`'s length. Taking the midpoint towards the open end instead grew the
- * rank by a digit every five appends: after about 300,000 appends a board's last rank had 4,335
- * characters, and every index holding ranks compared them decompressed (bench/RESULTS.md).
+ * The first digits of `rank` a counter steps: at least COUNTER_WIDTH, more while they are all
+ * `edge` (the digit the counter cannot step past), padded with "0".
+ */
+function counterDigits(rank: string, edge: 'z' | '0'): number[] {
+  const firstOther = rank.search(edge === 'z' ? /[^z]/ : /[^0]/);
+  const width = Math.max(COUNTER_WIDTH, (firstOther < 0 ? rank.length : firstOther) + 1);
+  return Array.from({ length: width }, (_, i) => digit(rank, i, 0));
+}
+
+const spell = (digits: number[]) => digits.map((value) => DIGITS[value]).join('');
+
+/**
+ * The first rank above `last` that a counter of its first digits reaches (counterDigits): those
+ * digits plus one, its trailing zeros dropped. Above `last`, as it is greater at the digit it
+ * raised and equal before it; as long as its counter, whatever `last`'s length. Taking the
+ * midpoint towards the open end instead grew the rank by a digit every five appends: after about
+ * 300,000 appends a board's last rank had 4,335 characters, and every index holding ranks compared
+ * them decompressed (bench/RESULTS.md).
  */
 function counterAfter(last: string): string {
-  const firstBelowZ = last.search(/[^z]/);
-  const width = Math.max(COUNTER_WIDTH, (firstBelowZ < 0 ? last.length : firstBelowZ) + 1);
-  const digits = Array.from({ length: width }, (_, i) => digit(last, i, 0));
-  let i = width - 1;
+  const digits = counterDigits(last, 'z');
+  let i = digits.length - 1;
   while (digits[i] === BASE - 1) {
     i -= 1;
   }
-  return digits
-    .slice(0, i)
-    .map((value) => DIGITS[value])
-    .join('')
-    .concat(DIGITS[digits[i]! + 1]!);
+  return spell([...digits.slice(0, i), digits[i]! + 1]);
 }
 
 /**
- * The first rank below `first` that a counter of its first digits reaches counting down: those
- * digits (at least COUNTER_WIDTH, more while they are all "0"; padded with "0") minus one, its
- * trailing zeros dropped, or, where they count down to nothing, the rank just below them one digit
- * deeper. Below `first` as counterAfter is above `last`. Taking the midpoint towards the open start
- * grew the rank by a digit every five moves to the top of the board (201 characters after 1,000).
+ * The first rank below `first` that a counter of its first digits reaches counting down
+ * (counterDigits): those digits minus one, its trailing zeros dropped, or, where they count down to
+ * nothing, the rank just below them one digit deeper. Below `first` as counterAfter is above
+ * `last`. Taking the midpoint towards the open start grew the rank by a digit every five moves to
+ * the top of the board (201 characters after 1,000).
  */
 function counterBefore(first: string): string {
-  const firstAboveZero = first.search(/[^0]/);
-  if (firstAboveZero < 0) {
+  if (!/[^0]/.test(first)) {
     throw new Error(`rank "${first}" has no digit above "0"`);
   }
-  const width = Math.max(COUNTER_WIDTH, firstAboveZero + 1);
-  const digits = Array.from({ length: width }, (_, i) => digit(first, i, 0));
-  let i = width - 1;
+  const digits = counterDigits(first, '0');
+  let i = digits.length - 1;
   while (digits[i] === 0) {
     digits[i] = BASE - 1;
     i -= 1;
   }
   digits[i] = digits[i]! - 1;
-  const rank = digits
-    .map((value) => DIGITS[value])
-    .join('')
-    .replace(/0+$/, '');
-  return rank === '' ? `${'0'.repeat(width)}i` : rank;
+  const rank = spell(digits).replace(/0+$/, '');
+  return rank === '' ? `${'0'.repeat(digits.length)}i` : rank;
 }
 
 /**
