@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import type { Api } from './api.ts';
+import { liveTitle } from './live-titles.ts';
 import { percentile } from './load.ts';
 import type { LiveShape } from './options.ts';
 import { ROOT, stopChild } from './server.ts';
@@ -57,12 +58,12 @@ function nextMessage<T extends ChildMessage['type']>(
   });
 }
 
-/** Creates `count` tasks at `perSecond`, each with a unique title; resolves with each response's arrival time. */
+/** Creates `count` tasks at `perSecond`, each with a unique title (`title`); resolves with each response's arrival time. */
 async function paceWrites(
   api: Api,
   token: string,
   projectId: string,
-  prefix: string,
+  title: (k: number) => string,
   perSecond: number,
   count: number,
 ) {
@@ -74,14 +75,16 @@ async function paceWrites(
     if (wait > 0) {
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
-    const title = `${prefix}${k}`;
+    const written = title(k);
     writes.push(
-      api.call('POST', `/projects/${projectId}/tasks`, { token, body: { title }, expect: [201] }).then(
-        () => {
-          answered.set(title, now());
-        },
-        () => undefined,
-      ),
+      api
+        .call('POST', `/projects/${projectId}/tasks`, { token, body: { title: written }, expect: [201] })
+        .then(
+          () => {
+            answered.set(written, now());
+          },
+          () => undefined,
+        ),
     );
   }
   await Promise.all(writes);
@@ -129,12 +132,12 @@ export async function measureLiveUpdates(
       }),
     );
     await Promise.all(ready);
-    const pace = (titlePrefix: string, count: number) =>
-      paceWrites(api, options.writerToken, options.projectId, titlePrefix, shape.wsWritesPerSec, count);
+    const pace = (title: (k: number) => string, count: number) =>
+      paceWrites(api, options.writerToken, options.projectId, title, shape.wsWritesPerSec, count);
     const warmupWrites = Math.round(shape.wsWritesPerSec * shape.wsWarmupSec);
-    const warmedUp = await pace(`${prefix}warm-up #`, warmupWrites);
+    const warmedUp = await pace((k) => liveTitle(prefix, -1 - k), warmupWrites);
     const writes = Math.round(shape.wsWritesPerSec * shape.wsDurationSec);
-    const answered = await pace(`${prefix}#`, writes);
+    const answered = await pace((k) => liveTitle(prefix, k), writes);
     await new Promise((resolve) => setTimeout(resolve, options.drainMs));
     const collected = await Promise.all(
       children.map((child) => {
