@@ -19,7 +19,8 @@ const send = (message: unknown) => process.send?.(message);
 /**
  * Receipt times of the writes, by the number their title stands for (lib/live-titles.ts): one entry
  * per client that got it, duplicates dropped. Kept by number, not title, so a receipt makes no
- * string: in 3 alternating pairs of live runs the receivers used 13% less CPU (bench/RESULTS.md).
+ * string: in 7 alternating pairs of live runs the receivers used 9.1–10.3 s of CPU against
+ * 10.5–11.9 s, and the delay's p99 was 118–209 ms against 231–373 ms (bench/RESULTS.md).
  */
 const receipts = new Map<number, number[]>();
 const sockets: WebSocket[] = [];
