@@ -2,7 +2,7 @@
 // apps/gateway/src/realtime/protocol.ts), so the receiving side is spread over processes. Each
 // client authenticates, subscribes to a project and notes when each task-created event arrives.
 import WebSocket from 'ws';
-import { liveTitle, MEASURED_MARK, WARM_UP_MARK } from './lib/live-titles.ts';
+import { liveTitle, liveWriteAt } from './lib/live-titles.ts';
 
 interface Start {
   type: 'start';
@@ -31,19 +31,6 @@ let prefix = '';
 
 const TITLE_KEY = '"title":"';
 const CREATED = Buffer.from('"type":"tasks.task.created"');
-const MEASURED = MEASURED_MARK.charCodeAt(0);
-const WARM_UP = Buffer.from(WARM_UP_MARK);
-const ZERO = 0x30;
-
-/** The decimal number at `from` in `raw`, or undefined if no digit is there. */
-function numberAt(raw: Buffer, from: number): number | undefined {
-  let value = 0;
-  let at = from;
-  for (; at < raw.length && raw[at]! >= ZERO && raw[at]! <= ZERO + 9; at += 1) {
-    value = value * 10 + raw[at]! - ZERO;
-  }
-  return at > from ? value : undefined;
-}
 
 /**
  * Which measured write a task-created event is of, read from the message's bytes (`marker` is
@@ -58,13 +45,7 @@ function measuredWrite(raw: Buffer, marker: Buffer): number | undefined {
   if (found < 0 || !raw.includes(CREATED)) {
     return undefined;
   }
-  const start = found + marker.length;
-  if (raw[start] === MEASURED) {
-    return numberAt(raw, start + 1);
-  }
-  const warmUp = raw.compare(WARM_UP, 0, WARM_UP.length, start, start + WARM_UP.length) === 0;
-  const n = warmUp ? numberAt(raw, start + WARM_UP.length) : undefined;
-  return n === undefined ? undefined : -1 - n;
+  return liveWriteAt(raw, found + marker.length);
 }
 
 function open(start: Start, titleMarker: Buffer, index: number, onSubscribed: () => void): void {
