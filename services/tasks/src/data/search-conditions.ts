@@ -19,7 +19,12 @@ export type SearchTier = 0 | 1;
  * also matches the whole task: `-hay or oats` is no match for a title without either word whose
  * description has `hay`.
  */
-export function searchConditions(q: string, searchTier: SearchTier | undefined, walked: boolean) {
+export function searchConditions(
+  q: string,
+  searchTier: SearchTier | undefined,
+  walked: boolean,
+  rareWords = false,
+) {
   const inTitle = sql`ts_filter(t.search, '{a}')`;
   if (walked) {
     const words = sql`(select websearch_to_tsquery('english', ${q}))`;
@@ -32,7 +37,9 @@ export function searchConditions(q: string, searchTier: SearchTier | undefined, 
   }
   const words = sql`${sql.raw(PLAN_EVERY_TIME)} websearch_to_tsquery('english', ${q})`;
   if (searchTier === 0) {
-    return [indexed(sql`s.search`, words), sql<boolean>`not (${inTitle} @@ ${words})`];
+    // Rare words (common-words.ts): a plan made once reads their few matches from the index first.
+    const query = rareWords ? sql`websearch_to_tsquery('english', ${q})` : words;
+    return [indexed(sql`s.search`, query), sql<boolean>`not (${inTitle} @@ ${query})`];
   }
   if (searchTier === 1) {
     // The title's index finds them; the whole task is checked as a function, which no index answers.

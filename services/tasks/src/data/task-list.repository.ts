@@ -4,6 +4,7 @@ import type { Task, TaskListQuery, TaskSort } from '../contract/http.ts';
 import { checkCursor, searchAfter, type SortKey } from './keyset-cursor.ts';
 import { orderOf, type Order } from './list-orders.ts';
 import { SEARCH_BUDGET, walkBoundary, type SearchBudget } from './search-budget.ts';
+import { CommonWords } from './common-words.ts';
 import { searchConditions, type SearchTier } from './search-conditions.ts';
 import { projectsSeenBy, visibleProject, visibleProjects } from './visible-projects.ts';
 import { SearchWords } from './search-words.ts';
@@ -85,6 +86,8 @@ interface ListFlags {
   matchFirst?: boolean;
   /** A search tier across projects read as each project's page, walked (searchAcrossProjects). */
   perProject?: boolean;
+  /** The search's words are rare (common-words.ts): its description tier is looked up with a plan made once. */
+  rareWords?: boolean;
 }
 
 /** Tier 1 of a search whose title matches are read from task_title_words. */
@@ -283,7 +286,7 @@ function narrowed<O>(
       searchTier !== undefined &&
       !flags.matchFirst &&
       (v.project_id !== undefined || inProject !== undefined);
-    for (const condition of searchConditions(v.q as string, searchTier, walked)) {
+    for (const condition of searchConditions(v.q as string, searchTier, walked, flags.rareWords)) {
       query = query.where(condition);
     }
   }
@@ -347,12 +350,14 @@ function listOrSearchQuery(db: Kysely<TasksDatabase>, v: ListValues, flags: List
 export class TaskListRepository {
   private readonly templates = templatesPerShape<TasksDatabase, unknown>(MAX_TEMPLATES);
   private readonly searchWords: SearchWords;
+  private readonly commonWords: CommonWords;
 
   constructor(
     private readonly db: Kysely<TasksDatabase>,
     private readonly budget: SearchBudget = SEARCH_BUDGET,
   ) {
     this.searchWords = new SearchWords(db);
+    this.commonWords = new CommonWords(db);
   }
 
   async list(
@@ -369,8 +374,10 @@ export class TaskListRepository {
     checkCursor(after, search ? NEWEST_FIRST : orderOf(sort));
     const assignee = filter.assignee === 'me' ? filter.userId : filter.assignee;
     const searchTier = search ? (tierAfter?.[0] ?? 1) : undefined;
+    const words = search ? await this.searchWords.of(filter.q!) : undefined;
     const { words: titleWords, any: anyTitleWord } =
-      searchTier === 1 ? await this.searchWords.of(filter.q!) : { words: [], any: false };
+      searchTier === 1 && words ? words : { words: [], any: false };
+    const rareWords = words !== undefined && (await this.commonWords.rare(words));
     const given: ListValues = {
       ...filter,
       assignee: assignee === 'unassigned' ? undefined : assignee,
@@ -389,6 +396,7 @@ export class TaskListRepository {
       searchTier,
       titleWords: titleWords.length,
       ...(anyTitleWord ? { anyTitleWord } : {}),
+      ...(rareWords ? { rareWords } : {}),
     };
     const rows = await this.read(given, flags);
     if (flags.searchTier === 1 && rows.length <= limit) {

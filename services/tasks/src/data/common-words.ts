@@ -1,0 +1,59 @@
+import { sql, type Kysely } from 'kysely';
+import type { TitleWords } from './search-words.ts';
+import type { TasksDatabase } from './tasks.tables.ts';
+
+/** How long the statistics read are used before they are read again. */
+const READ_AGAIN_AFTER_MS = 5 * 60_000;
+
+/**
+ * The words common in tasks: PostgreSQL's most common lexemes of task_search.search, from the
+ * table's last ANALYZE. A search whose words are rare finds few tasks in the words' index, so its
+ * description tier can be looked up with a plan made once, which reads that index first
+ * (search-conditions.ts), instead of one planned for its words every time: planning took 0.8 ms
+ * for a look-up that then ran in 0.4. A search for a word no task has ran 1,032–1,058 a second at
+ * 32 connections planned each time and 2,984–3,025 with the plan made once (bench/RESULTS.md).
+ * Without statistics every word counts as common. A word that became common since the last
+ * ANALYZE is still read from the index first, which is slow (a word of every task in the
+ * 1,000,000-task project: about 0.5 s) until the next ANALYZE (autovacuum's) counts it.
+ */
+export class CommonWords {
+  private words: Set<string> | undefined;
+  private readAt = -Infinity;
+  private reading: Promise<void> | undefined;
+
+  constructor(
+    private readonly db: Kysely<TasksDatabase>,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /** Whether a search needing these words (each, or with `any` one of them) finds few tasks. */
+  async rare({ words, any }: TitleWords): Promise<boolean> {
+    if (words.length === 0) {
+      return false;
+    }
+    const common = await this.current();
+    if (!common) {
+      return false;
+    }
+    return any ? words.every((word) => !common.has(word)) : words.some((word) => !common.has(word));
+  }
+
+  private async current(): Promise<Set<string> | undefined> {
+    if (this.now() - this.readAt > READ_AGAIN_AFTER_MS) {
+      this.reading ??= this.read().finally(() => {
+        this.reading = undefined;
+      });
+      await this.reading;
+    }
+    return this.words;
+  }
+
+  private async read(): Promise<void> {
+    const { rows } = await sql<{ words: string[] | null }>`
+      select most_common_elems::text::text[] as words from pg_stats
+      where schemaname = 'tasks' and tablename = 'task_search' and attname = 'search'`.execute(this.db);
+    const words = rows[0]?.words;
+    this.words = words ? new Set(words) : undefined;
+    this.readAt = this.now();
+  }
+}
