@@ -76,14 +76,11 @@ async function onAll(db: SqlExecutor[], jobs: ((conn: SqlExecutor) => Promise<un
   );
 }
 
-/**
- * Secondary indexes of tasks.tasks and of its words' table (not those of their constraints), to build
- * once after a large load.
- */
+/** Secondary indexes of tasks.tasks (not those of its constraints), to build once after a large load. */
 async function dropSecondaryIndexes(db: SqlExecutor): Promise<string[]> {
   const { rows } = await db.query<{ indexname: string; indexdef: string }>(
     `select i.indexname, i.indexdef from pg_indexes i
-     where i.schemaname = 'tasks' and i.tablename in ('tasks', 'task_search')
+     where i.schemaname = 'tasks' and i.tablename = 'tasks'
        and not exists (select 1 from pg_constraint c where c.conindid = format('tasks.%I', i.indexname)::regclass)`,
   );
   for (const row of rows) {
@@ -202,7 +199,7 @@ export async function seedTasks(
   });
   const vacuumMs = await timed(async () => {
     await first.query(
-      `vacuum (analyze) tasks.tasks, tasks.task_search, tasks.task_title_words, tasks.task_dependencies, tasks.task_counters`,
+      `vacuum (analyze) tasks.tasks, tasks.task_title_words, tasks.task_dependencies, tasks.task_counters`,
     );
     if (timeEntries > 0) {
       await first.query(`vacuum (analyze) time_tracking.time_entries`);

@@ -6,9 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const migrations = fileURLToPath(new URL('../migrations', import.meta.url));
 
-// Every change of a task inserts into its GIN indexes (its words' only when they change, 0016); a
-// pending list would make the write that fills it merge thousands of entries while its requests
-// wait (migration 0015).
+// Every change of a task inserts into its GIN indexes; a pending list would make the write that
+// fills it merge thousands of entries while its requests wait (migration 0015).
 describe('the GIN indexes of tasks', () => {
   let testDb: TestDatabase;
   let database: Database;
@@ -30,11 +29,7 @@ describe('the GIN indexes of tasks', () => {
       join pg_am am on am.oid = c.relam
       where c.relnamespace = 'tasks'::regnamespace and am.amname = 'gin'
       order by c.relname`.execute(database.root);
-    expect(rows.map((row) => row.name)).toEqual([
-      'task_search_title_words',
-      'task_search_words',
-      'tasks_tags',
-    ]);
+    expect(rows.map((row) => row.name)).toEqual(['tasks_search', 'tasks_tags', 'tasks_title_search']);
     for (const row of rows) {
       expect(row.options, row.name).toContain('fastupdate=off');
     }

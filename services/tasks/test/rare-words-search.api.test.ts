@@ -25,8 +25,8 @@ describe('searching for rare words', () => {
     await createTask(test, owner, projectId, { title: 'Quasar cleanup', description: common });
     // Statistics of the ten most common words only (the default keeps 1,000, so every word of a
     // small table), taken before this server's first search, which reads them.
-    await sql`alter table tasks.task_search alter column search set statistics 1`.execute(test.database.root);
-    await sql`analyze tasks.task_search`.execute(test.database.root);
+    await sql`alter table tasks.tasks alter column search set statistics 1`.execute(test.database.root);
+    await sql`analyze tasks.tasks`.execute(test.database.root);
   });
   afterAll(async () => test.close());
 

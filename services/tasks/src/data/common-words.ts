@@ -6,8 +6,8 @@ import type { TasksDatabase } from './tasks.tables.ts';
 const READ_AGAIN_AFTER_MS = 5 * 60_000;
 
 /**
- * The words common in tasks: PostgreSQL's most common lexemes of task_search.search, from the
- * table's last ANALYZE. A search whose words are rare finds few tasks in the words' index, so its
+ * The words common in tasks: PostgreSQL's most common lexemes of tasks.search, from the table's
+ * last ANALYZE. A search whose words are rare finds few tasks in the words' index, so its
  * description tier can be looked up with a plan made once, which reads that index first
  * (search-conditions.ts), instead of one planned for its words every time: planning took 0.8 ms
  * for a look-up that then ran in 0.4. A search for a word no task has ran 1,032–1,058 a second at
@@ -51,7 +51,7 @@ export class CommonWords {
   private async read(): Promise<void> {
     const { rows } = await sql<{ words: string[] | null }>`
       select most_common_elems::text::text[] as words from pg_stats
-      where schemaname = 'tasks' and tablename = 'task_search' and attname = 'search'`.execute(this.db);
+      where schemaname = 'tasks' and tablename = 'tasks' and attname = 'search'`.execute(this.db);
     const words = rows[0]?.words;
     this.words = words ? new Set(words) : undefined;
     this.readAt = this.now();

@@ -1,14 +1,13 @@
 import { PLAN_EVERY_TIME } from '@pm/kernel';
-import { sql, type RawBuilder } from 'kysely';
-import { table } from './tasks.tables.ts';
+import { sql } from 'kysely';
 
 /** A search without a sort reads its tasks in two tiers: title matches (1), then description matches (0). */
 export type SearchTier = 0 | 1;
 
 /**
- * What a search's tasks match. `@@` lets PostgreSQL look the matches up in the words' GIN indexes
- * (on task_search), planned for the search's own project and words (kernel PLAN_EVERY_TIME): a
- * generic plan for an average project scanned the 1,000,000-task project's whole index. A search tier in a project is
+ * What a search's tasks match. `@@` lets PostgreSQL look the matches up in the words' GIN indexes,
+ * planned for the search's own project and words (kernel PLAN_EVERY_TIME): a generic plan for an
+ * average project scanned the 1,000,000-task project's whole index. A search tier in a project is
  * `walked` instead (search-budget.ts): its rows are read in the list's order and only checked, by
  * the same test as a function (ts_match_vq) that no index answers. Offered the title's GIN index,
  * a search across projects read every title with the word and sorted them (1.5 s for one common
@@ -39,19 +38,14 @@ export function searchConditions(
   if (searchTier === 0) {
     // Rare words (common-words.ts): a plan made once reads their few matches from the index first.
     const query = rareWords ? sql`websearch_to_tsquery('english', ${q})` : words;
-    return [indexed(sql`s.search`, query), sql<boolean>`not (${inTitle} @@ ${query})`];
+    return [sql<boolean>`t.search @@ ${query}`, sql<boolean>`not (${inTitle} @@ ${query})`];
   }
   if (searchTier === 1) {
     // The title's index finds them; the whole task is checked as a function, which no index answers.
-    return [indexed(sql`ts_filter(s.search, '{a}')`, words), sql<boolean>`ts_match_vq(t.search, ${words})`];
+    return [
+      sql<boolean>`to_tsvector('english', t.title) @@ ${words}`,
+      sql<boolean>`ts_match_vq(t.search, ${words})`,
+    ];
   }
-  return [indexed(sql`s.search`, words)];
-}
-
-/**
- * Tasks whose words `s` (task_search, migrations/0016) match: the GIN indexes of the words live on
- * that table, so a status change, which writes every index of tasks, writes none of them.
- */
-function indexed(words: RawBuilder<unknown>, query: RawBuilder<unknown>) {
-  return sql<boolean>`exists (select from ${table('task_search')} s where s.task_id = t.id and ${words} @@ ${query})`;
+  return [sql<boolean>`t.search @@ ${words}`];
 }

@@ -86,7 +86,7 @@ interface ListFlags {
   matchFirst?: boolean;
   /** A search tier across projects read as each project's page, walked (searchAcrossProjects). */
   perProject?: boolean;
-  /** The search's words are rare (common-words.ts): its description tier is looked up with a plan made once. */
+  /** The search's words are rare (common-words.ts): its description tier's first page is looked up with a plan made once. */
   rareWords?: boolean;
 }
 
@@ -286,7 +286,9 @@ function narrowed<O>(
       searchTier !== undefined &&
       !flags.matchFirst &&
       (v.project_id !== undefined || inProject !== undefined);
-    for (const condition of searchConditions(v.q as string, searchTier, walked, flags.rareWords)) {
+    // Past a cursor a plan made once read on from it in the list's order: for rare words, much further.
+    const rare = flags.rareWords === true && v.after_key === undefined;
+    for (const condition of searchConditions(v.q as string, searchTier, walked, rare)) {
       query = query.where(condition);
     }
   }

@@ -94,12 +94,6 @@ export interface TaskTitleWordsTable {
   task_id: string;
 }
 
-/** A task's words and their GIN indexes, kept by triggers (migrations/0016_task_search_words_table.sql). */
-export interface TaskSearchTable {
-  task_id: string;
-  search: ColumnType<string, never, never>;
-}
-
 export interface TasksDatabase {
   projects: ProjectsTable;
   milestones: { id: string; project_id: string; deleted_at: Timestamp | null; updated_at: Timestamp };
@@ -108,7 +102,6 @@ export interface TasksDatabase {
   task_counters: { project_id: string; last_number: number };
   tasks: TasksTable;
   task_title_words: TaskTitleWordsTable;
-  task_search: TaskSearchTable;
   task_activity: TaskActivityTable;
   task_dependencies: TaskDependenciesTable;
   task_templates: TaskTemplatesTable;
