@@ -7,14 +7,13 @@ const READ_AGAIN_AFTER_MS = 5 * 60_000;
 
 /**
  * The words common in tasks: PostgreSQL's most common lexemes of tasks.search, from the table's
- * last ANALYZE. A search whose words are rare finds few tasks in the words' index, so its
- * description tier can be looked up with a plan made once, which reads that index first
- * (search-conditions.ts), instead of one planned for its words every time: planning took 0.8 ms
- * for a look-up that then ran in 0.4. A search for a word no task has ran 1,032–1,058 a second at
- * 32 connections planned each time and 2,984–3,025 with the plan made once (bench/RESULTS.md).
- * Without statistics every word counts as common. A word that became common since the last
- * ANALYZE is still read from the index first, which is slow (a word of every task in the
- * 1,000,000-task project: about 0.5 s) until the next ANALYZE (autovacuum's) counts it.
+ * last ANALYZE. A search whose words are rare finds few tasks in the words' index, so the first
+ * page of its description tier can be looked up with a plan made once, which reads that index
+ * first (search-conditions.ts), instead of one planned for its words every time: planning took
+ * 0.8 ms for a look-up that then ran in 0.4. A search for a word no task has ran 3,086–3,105 a
+ * second at 32 connections instead of 1,114–1,158 (bench/RESULTS.md). Without statistics every
+ * word counts as common. A word that became common since the last ANALYZE is still read from the
+ * index first, every match of it, until the next ANALYZE (autovacuum's) counts it.
  */
 export class CommonWords {
   private words: Set<string> | undefined;
