@@ -180,7 +180,7 @@ describe('finding tasks', () => {
     expect(retitled.statusCode, retitled.body).toBe(200);
     expect(await found('slow export')).toEqual(['Exports are slow on mobile', 'Nightly export']);
     expect(await found('fast invoices')).toEqual(['Fast export of invoices']);
-    // A sorted search looks its words up in the GIN index of the whole task, rewritten with it.
+    // A sorted search looks its words up in the GIN index of the whole task, which a change rewrites.
     const sorted = (q: string) => titles(`/projects/${searched.id}/tasks?sort=created_at&q=${q}`);
     expect(await sorted('fast')).toEqual(['Fast export of invoices']);
     expect(await sorted('invoices')).toEqual(['Fast export of invoices']);
