@@ -143,6 +143,41 @@ describe('who may do what with tasks (ADR 0002, from the read models)', () => {
       });
   });
 
+  it('answers each caller by their own roles when their reads and creations are looked up together', async () => {
+    // A task read with its caller's roles (TaskRepository.findJsonWithAccess) and a project with
+    // its caller's roles (AccessRepository.projectAccess) share statements with the lookups that
+    // come meanwhile (lookup-batch.ts): an owner, a reader and an outsider, all at once.
+    const reader = await signUp(test);
+    await joinOrganization(test, reader, owner.orgId, 'member');
+    const outsider = await signUp(test);
+    const shared = await createProject(test, owner, { name: 'Shared reads' });
+    const tasks = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => createTask(test, owner, shared.id, { title: `Read ${i}` })),
+    );
+    const callers = [owner, reader, outsider];
+    const reads = await Promise.all(
+      tasks.flatMap((task) =>
+        callers.map((caller) => api(test, 'GET', `/tasks/${task.id}`, { token: caller.token })),
+      ),
+    );
+    expect(reads.map((read) => read.statusCode)).toEqual(tasks.flatMap(() => [200, 200, 404]));
+    reads.forEach((read, i) => {
+      if (read.statusCode === 200) {
+        expect(read.json()).toMatchObject({ id: tasks[Math.floor(i / 3)]!.id });
+      }
+    });
+    const creations = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        api(test, 'POST', `/projects/${shared.id}/tasks`, {
+          token: callers[i % 3]!.token,
+          body: { title: `Created together ${i}` },
+        }),
+      ),
+    );
+    expect(creations.map((creation) => creation.statusCode)).toEqual([201, 403, 404, 201, 403, 404]);
+    expect(creations[0]!.json()).toMatchObject({ title: 'Created together 0', project_id: shared.id });
+  });
+
   it('refuses changes once the project is archived (projects.project.archived)', async () => {
     const archived = await api(test, 'POST', `/projects/${project.id}/archive`, { token: owner.token });
     expect(archived.statusCode, archived.body).toBe(200);

@@ -1,7 +1,8 @@
-import { queryTemplate } from '@pm/kernel';
+import { queryTemplate, type StatementBatcher } from '@pm/kernel';
 import { sql, type Kysely } from 'kysely';
 import type { OrgRole, ProjectRole } from '../domain/task-access.ts';
 import type { WorkflowStatus } from '../domain/workflow.ts';
+import { lookupBatcher, lookupRows } from './lookup-batch.ts';
 import type { Db, ProjectRow, TasksDatabase } from './tasks.tables.ts';
 
 export interface ProjectAccess {
@@ -18,36 +19,51 @@ export interface ProjectFacts {
   workflow: WorkflowStatus[] | null;
 }
 
-/** A live project with the caller's roles in its organization and in it (compiled once: the kernel's queryTemplate). */
-const projectWithRoles = queryTemplate(2, (db: Kysely<TasksDatabase>, projectId: string, userId: string) =>
+/** A project looked up for a caller. */
+interface ProjectLookup {
+  project_id: string;
+  user_id: string;
+}
+
+/**
+ * The live projects the lookups name (lookup-batch.ts), each with its caller's roles in its
+ * organization and in it (compiled once: the kernel's queryTemplate).
+ */
+const projectsWithRoles = queryTemplate(1, (db: Kysely<TasksDatabase>, json: string) =>
   db
-    .selectFrom('projects as p')
+    .selectFrom(lookupRows<ProjectLookup>(json, { project_id: 'uuid', user_id: 'uuid' }))
+    .innerJoin('projects as p', 'p.id', 'l.project_id')
     .leftJoin('org_memberships as om', (join) =>
-      join.onRef('om.organization_id', '=', 'p.organization_id').on('om.user_id', '=', userId),
+      join.onRef('om.organization_id', '=', 'p.organization_id').onRef('om.user_id', '=', 'l.user_id'),
     )
     .leftJoin('project_memberships as pm', (join) =>
-      join.onRef('pm.project_id', '=', 'p.id').on('pm.user_id', '=', userId),
+      join.onRef('pm.project_id', '=', 'p.id').onRef('pm.user_id', '=', 'l.user_id'),
     )
     .selectAll('p')
-    .select(['om.role as org_role', 'pm.role as member_role'])
-    .where('p.id', '=', projectId)
+    .select(['l.n as lookup_n', 'om.role as org_role', 'pm.role as member_role'])
     .where('p.deleted_at', 'is', null),
 );
 
+type ProjectRolesRow = Awaited<ReturnType<typeof projectsWithRoles.run>>[number];
+
 /** The read models of projects, project members and organization members, fed by events. */
 export class AccessRepository {
-  constructor(private readonly db: Kysely<TasksDatabase>) {}
+  /** Every creation and list starts with one: looked up with those that come meanwhile. */
+  private readonly lookups: StatementBatcher<ProjectLookup, ProjectRolesRow | undefined>;
 
-  async projectAccess(
-    userId: string,
-    projectId: string,
-    db: Db = this.db,
-  ): Promise<ProjectAccess | undefined> {
-    const [row] = await projectWithRoles.run(db, projectId, userId);
+  constructor(private readonly db: Kysely<TasksDatabase>) {
+    this.lookups = lookupBatcher(
+      (json) => projectsWithRoles.run(db, json),
+      (row) => row.lookup_n,
+    );
+  }
+
+  async projectAccess(userId: string, projectId: string): Promise<ProjectAccess | undefined> {
+    const row = await this.lookups.run({ project_id: projectId, user_id: userId });
     if (!row) {
       return undefined;
     }
-    const { org_role: orgRole, member_role: memberRole, ...project } = row;
+    const { lookup_n: _n, org_role: orgRole, member_role: memberRole, ...project } = row;
     return { project, orgRole: orgRole ?? null, memberRole: memberRole ?? null };
   }
 

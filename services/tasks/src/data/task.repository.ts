@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { queryTemplate, StatementBatcher, type EventEnvelope } from '@pm/kernel';
+import { queryTemplate, type EventEnvelope, type StatementBatcher } from '@pm/kernel';
 import { sql, type Kysely, type RawBuilder, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { Task, TaskActivity } from '../contract/http.ts';
 import type { OrgRole, ProjectRole } from '../domain/task-access.ts';
@@ -8,6 +8,7 @@ import { taskJsonQuery, taskQuery } from './task-fields.ts';
 import { TaskCreationBatches, writeCreations, type Place } from './task-create-batch.ts';
 import { TaskUpdateBatches, writeBatch } from './task-update-batch.ts';
 import { activityRows, type ActivityEntry } from './activity-rows.ts';
+import { lookupBatcher, lookupRows } from './lookup-batch.ts';
 import { table, type Db, type ProjectsTable, type TasksDatabase, type TasksTable } from './tasks.tables.ts';
 
 /** Columns a write may set (`number`, `rank` and identity are set by create and move only). */
@@ -87,13 +88,11 @@ function withCallerRoles<O>(
     .where('p.deleted_at', 'is', null);
 }
 
-type LookupRow = { n: number; id: string; user_id: string };
-
-/** Lookups of tasks for callers: a JSON array of `{n, id, user_id}`, `n` each one's place. */
-const lookupRows = (json: string) =>
-  sql<LookupRow>`(select * from jsonb_to_recordset(${json}::jsonb) as l(n integer, id uuid, user_id uuid))`.as(
-    'l',
-  );
+/** A task looked up for a caller. */
+interface AccessLookup {
+  id: string;
+  user_id: string;
+}
 
 /**
  * Tasks of live projects, each with its caller's roles on that project and the project's details
@@ -101,7 +100,7 @@ const lookupRows = (json: string) =>
  */
 const tasksWithAccess = queryTemplate(1, (db: Kysely<TasksDatabase>, json: string) =>
   withCallerRoles(
-    taskQuery(db).innerJoin(lookupRows(json), 'l.id', 't.id'),
+    taskQuery(db).innerJoin(lookupRows<AccessLookup>(json, { id: 'uuid', user_id: 'uuid' }), 'l.id', 't.id'),
     sql.ref<string>('l.user_id'),
   ).select([
     sql<number>`l.n`.as('access_n'),
@@ -112,43 +111,39 @@ const tasksWithAccess = queryTemplate(1, (db: Kysely<TasksDatabase>, json: strin
   ]),
 );
 
-/** A task of a live project as its JSON text (TASK_JSON), with the caller's roles on that project. */
-const taskJsonWithAccess = queryTemplate(2, (db: Kysely<TasksDatabase>, id: string, userId: string) =>
-  withCallerRoles(taskJsonQuery(db), userId).where('t.id', '=', id),
+/** Tasks the lookups name (`lookupRows`), as their JSON text (TASK_JSON), with the caller's roles on their live project. */
+const taskJsonsWithAccess = queryTemplate(1, (db: Kysely<TasksDatabase>, json: string) =>
+  withCallerRoles(
+    taskJsonQuery(db).innerJoin(
+      lookupRows<AccessLookup>(json, { id: 'uuid', user_id: 'uuid' }),
+      'l.id',
+      't.id',
+    ),
+    sql.ref<string>('l.user_id'),
+  ).select(sql<number>`l.n`.as('access_n')),
 );
 
 type AccessRow = Awaited<ReturnType<typeof tasksWithAccess.run>>[number];
-
-interface AccessLookup {
-  id: string;
-  userId: string;
-}
-
-/** Each lookup's row (tasksWithAccess), or undefined, in the lookups' order. */
-async function lookUpWithAccess(db: Db, lookups: AccessLookup[]): Promise<(AccessRow | undefined)[]> {
-  const json = JSON.stringify(lookups.map((lookup, n) => ({ n, id: lookup.id, user_id: lookup.userId })));
-  const rows = await tasksWithAccess.run(db, json);
-  const byPlace = new Map(rows.map((row) => [row.access_n, row]));
-  return lookups.map((_, n) => byPlace.get(n));
-}
-
-/**
- * Lookups of tasks with their callers' roles that come while one runs go together in the next
- * statement; up to four statements at once, as reads wait on nothing. Every change of a task
- * starts with one: batched, status changes went through 3–35% faster (bench/RESULTS.md).
- */
-const LOOKUPS_TOGETHER = { maxBatch: 64, maxRunning: 4 };
+type JsonAccessRow = Awaited<ReturnType<typeof taskJsonsWithAccess.run>>[number];
 
 export class TaskRepository {
   private readonly batches: TaskUpdateBatches;
   private readonly creations: TaskCreationBatches;
 
   private readonly lookups: StatementBatcher<AccessLookup, AccessRow | undefined>;
+  private readonly jsonLookups: StatementBatcher<AccessLookup, JsonAccessRow | undefined>;
 
   constructor(private readonly db: Kysely<TasksDatabase>) {
     this.batches = new TaskUpdateBatches(db);
     this.creations = new TaskCreationBatches(db);
-    this.lookups = new StatementBatcher((lookups) => lookUpWithAccess(db, lookups), LOOKUPS_TOGETHER);
+    this.lookups = lookupBatcher(
+      (json) => tasksWithAccess.run(db, json),
+      (row) => row.access_n,
+    );
+    this.jsonLookups = lookupBatcher(
+      (json) => taskJsonsWithAccess.run(db, json),
+      (row) => row.access_n,
+    );
   }
 
   async findById(id: string, db: Db = this.db): Promise<Task | undefined> {
@@ -158,14 +153,14 @@ export class TaskRepository {
 
   /**
    * The task and the caller's roles on its live project, in one round trip (shared with the
-   * lookups that came meanwhile, LOOKUPS_TOGETHER): the separate access query was a third of the
+   * lookups that came meanwhile, lookup-batch.ts): the separate access query was a third of the
    * database time of reading a task.
    */
   async findWithAccess(
     id: string,
     userId: string,
   ): Promise<{ task: Task; access: ProjectAccess } | undefined> {
-    const row = await this.lookups.run({ id, userId });
+    const row = await this.lookups.run({ id, user_id: userId });
     if (!row) {
       return undefined;
     }
@@ -197,13 +192,14 @@ export class TaskRepository {
   /**
    * The task as its JSON text, for reading it: the answer is sent as the database wrote it, as a
    * list sends its tasks. Parsing thirty columns into a task and serializing it again was a sixth
-   * of the server's CPU for reading one task (bench/RESULTS.md).
+   * of the server's CPU for reading one task (bench/RESULTS.md). Read with the reads that came
+   * meanwhile (lookup-batch.ts).
    */
   async findJsonWithAccess(
     id: string,
     userId: string,
   ): Promise<{ json: string; orgRole: OrgRole | null; memberRole: ProjectRole | null } | undefined> {
-    const [row] = await taskJsonWithAccess.run(this.db, id, userId);
+    const row = await this.jsonLookups.run({ id, user_id: userId });
     return (
       row && {
         json: row.json,
