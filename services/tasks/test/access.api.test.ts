@@ -176,6 +176,34 @@ describe('who may do what with tasks (ADR 0002, from the read models)', () => {
     );
     expect(creations.map((creation) => creation.statusCode)).toEqual([201, 403, 404, 201, 403, 404]);
     expect(creations[0]!.json()).toMatchObject({ title: 'Created together 0', project_id: shared.id });
+    // Lists of one shape share statements too (list-batches.ts): each caller their own page.
+    const other = await createProject(test, owner, { name: 'Other reads' });
+    const alone = await createTask(test, owner, other.id, { title: 'Alone' });
+    const lists = await Promise.all(
+      [...callers, owner, reader].map((caller, i) =>
+        api(test, 'GET', `/projects/${i === 3 ? other.id : shared.id}/tasks?limit=${i === 4 ? 3 : 25}`, {
+          token: caller.token,
+        }),
+      ),
+    );
+    expect(lists.map((list) => list.statusCode)).toEqual([200, 200, 404, 200, 200]);
+    const titles = (i: number) => lists[i]!.json().items.map((item: Task) => item.title);
+    expect(titles(0)).toHaveLength(10);
+    expect(titles(1)).toEqual(titles(0));
+    expect(titles(3)).toEqual([alone.title]);
+    expect(titles(4)).toEqual(titles(0).slice(0, 3));
+    const cursor = lists[4]!.json().next_cursor as string;
+    const pages = await Promise.all(
+      [cursor, cursor].map((after, i) =>
+        api(test, 'GET', `/projects/${shared.id}/tasks?limit=${i + 3}&cursor=${after}`, {
+          token: owner.token,
+        }),
+      ),
+    );
+    expect(pages.map((page) => page.json().items.map((item: Task) => item.title))).toEqual([
+      titles(0).slice(3, 6),
+      titles(0).slice(3, 7),
+    ]);
   });
 
   it('refuses changes once the project is archived (projects.project.archived)', async () => {

@@ -6,12 +6,12 @@ import { sql } from 'kysely';
  * once, as reads wait on nothing. Every change of a task starts with one: batched, status changes
  * went through 3–35% faster (bench/RESULTS.md).
  */
-const LOOKUPS_TOGETHER = { maxBatch: 64, maxRunning: 4 };
+export const LOOKUPS_TOGETHER = { maxBatch: 64, maxRunning: 4 };
 
 /** The lookups of a batch as a `from` item `l`: their JSON text, `n` each one's place, with `columns` (name: SQL type). */
 export function lookupRows<L>(json: string, columns: Record<string, string>) {
   const definition = Object.entries({ n: 'integer', ...columns })
-    .map(([name, type]) => `${name} ${type}`)
+    .map(([name, type]) => `"${name}" ${type}`)
     .join(', ');
   return sql<
     L & { n: number }

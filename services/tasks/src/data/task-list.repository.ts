@@ -11,6 +11,8 @@ import { SearchWords } from './search-words.ts';
 import { isBlocked, TASK_JSON, taskJsonQuery } from './task-fields.ts';
 import type { TasksDatabase } from './tasks.tables.ts';
 import { joinTitleWords, type TaskRows } from './title-words-join.ts';
+import { ListBatches } from './list-batches.ts';
+import { VALUE_TYPES, valuesOf, type ListValues, type ValueField } from './list-values.ts';
 
 export interface TaskListFilter extends Omit<TaskListQuery, 'limit' | 'cursor' | 'sort'> {
   /** The caller: resolves `assignee=me` and limits the list to projects they see. */
@@ -41,32 +43,6 @@ const NEWEST_FIRST_BY_WORDS: Order = { ...NEWEST_FIRST, expr: sql`w1.created_at`
 
 /** One per word search-words.ts gives at most (MAX_TITLE_WORDS). */
 const TITLE_WORD_FIELDS = ['word_1', 'word_2', 'word_3'] as const;
-
-/** Filter values a list query carries as parameters, in the order its template takes them. */
-const VALUE_FIELDS = [
-  'userId',
-  'project_id',
-  'status',
-  'status_category',
-  'assignee',
-  'priority',
-  'tag',
-  'milestone_id',
-  'parent_task_id',
-  'due_before',
-  'due_after',
-  'q',
-  'word_1',
-  'word_2',
-  'word_3',
-  'after_key',
-  'after_id',
-  'walk_offset',
-  'match_cap',
-  'limit',
-] as const;
-type ValueField = (typeof VALUE_FIELDS)[number];
-type ListValues = Partial<Record<ValueField, string | number>>;
 
 /** What shapes a list query's text besides which values it carries. */
 interface ListFlags {
@@ -353,6 +329,7 @@ export class TaskListRepository {
   private readonly templates = templatesPerShape<TasksDatabase, unknown>(MAX_TEMPLATES);
   private readonly searchWords: SearchWords;
   private readonly commonWords: CommonWords;
+  private readonly batches: ListBatches<ListFlags>;
 
   constructor(
     private readonly db: Kysely<TasksDatabase>,
@@ -360,6 +337,7 @@ export class TaskListRepository {
   ) {
     this.searchWords = new SearchWords(db);
     this.commonWords = new CommonWords(db);
+    this.batches = new ListBatches(db, listOrSearchQuery, VALUE_TYPES, MAX_TEMPLATES);
   }
 
   async list(
@@ -420,7 +398,10 @@ export class TaskListRepository {
    * across projects); title words are read in order.
    */
   private read(given: ListValues, flags: ListFlags): Promise<ListedTask[]> {
-    if (!given.q || readsTitleWords(flags)) {
+    if (!given.q) {
+      return this.runTogether(given, flags);
+    }
+    if (readsTitleWords(flags)) {
       return this.run(given, flags);
     }
     if (given.project_id === undefined) {
@@ -478,13 +459,19 @@ export class TaskListRepository {
   }
 
   private async run(given: ListValues, flags: ListFlags): Promise<ListedTask[]> {
-    const fields = VALUE_FIELDS.filter((field) => given[field] !== undefined && given[field] !== '');
-    const values: ListValues = Object.fromEntries(fields.map((field) => [field, given[field]]));
+    const { fields, values } = valuesOf(given);
     const template = this.templateFor(fields, flags);
     const rows = template
       ? await template.run(this.db, ...fields.map((field) => values[field]!))
       : await listOrSearchQuery(this.db, values, flags).execute();
     return rows as ListedTask[];
+  }
+
+  /** A list (not a search): with the lists of its shape that come meanwhile (list-batches.ts). */
+  private async runTogether(given: ListValues, flags: ListFlags): Promise<ListedTask[]> {
+    const { fields, values } = valuesOf(given);
+    const rows = await this.batches.run(JSON.stringify([fields, flags]), values, flags);
+    return rows ? (rows as ListedTask[]) : this.run(given, flags);
   }
 
   private templateFor(fields: ValueField[], flags: ListFlags) {
