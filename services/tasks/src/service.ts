@@ -6,6 +6,7 @@ import { AttachmentRepository } from './data/attachment.repository.ts';
 import { CriticalPathRepository } from './data/critical-path.repository.ts';
 import { DependencyRepository } from './data/dependency.repository.ts';
 import { MyWorkRepository } from './data/my-work.repository.ts';
+import { SEARCH_BUDGET } from './data/search-budget.ts';
 import { TaskListRepository } from './data/task-list.repository.ts';
 import { TaskTemplateRepository } from './data/task-template.repository.ts';
 import { TaskViewRepository } from './data/task-view.repository.ts';
@@ -32,7 +33,7 @@ export function createTasksService(ctx: ServiceContext): ServiceModule & { deps:
     db,
     access: new AccessRepository(db),
     tasks: new TaskRepository(db),
-    lists: new TaskListRepository(db),
+    lists: new TaskListRepository(db, SEARCH_BUDGET, ctx.database.kind === 'postgres'),
     dependencies: new DependencyRepository(db),
     templates: new TaskTemplateRepository(db),
     attachments: new AttachmentRepository(db),

@@ -329,15 +329,21 @@ export class TaskListRepository {
   private readonly templates = templatesPerShape<TasksDatabase, unknown>(MAX_TEMPLATES);
   private readonly searchWords: SearchWords;
   private readonly commonWords: CommonWords;
-  private readonly batches: ListBatches<ListFlags>;
+  private readonly batches: ListBatches<ListFlags> | undefined;
 
+  /**
+   * `together`: lists of one shape share statements (list-batches.ts). Not on the embedded
+   * database: one connection in the process has no socket to spare, and a list there ran 10%
+   * slower as a lateral join (1,124–1,309 a second against 1,322–1,483; bench/RESULTS.md).
+   */
   constructor(
     private readonly db: Kysely<TasksDatabase>,
     private readonly budget: SearchBudget = SEARCH_BUDGET,
+    together = true,
   ) {
     this.searchWords = new SearchWords(db);
     this.commonWords = new CommonWords(db);
-    this.batches = new ListBatches(db, listOrSearchQuery, VALUE_TYPES, MAX_TEMPLATES);
+    this.batches = together ? new ListBatches(db, listOrSearchQuery, VALUE_TYPES, MAX_TEMPLATES) : undefined;
   }
 
   async list(
@@ -470,7 +476,7 @@ export class TaskListRepository {
   /** A list (not a search): with the lists of its shape that come meanwhile (list-batches.ts). */
   private async runTogether(given: ListValues, flags: ListFlags): Promise<ListedTask[]> {
     const { fields, values } = valuesOf(given);
-    const rows = await this.batches.run(JSON.stringify([fields, flags]), values, flags);
+    const rows = await this.batches?.run(JSON.stringify([fields, flags]), values, flags);
     return rows ? (rows as ListedTask[]) : this.run(given, flags);
   }
 
