@@ -1,5 +1,4 @@
-import { StatementBatcher } from '@pm/kernel';
-import { sql } from 'kysely';
+import { jsonRows, StatementBatcher } from '@pm/kernel';
 
 /**
  * Lookups that come while one runs go together in the next statement; up to four statements at
@@ -9,13 +8,8 @@ import { sql } from 'kysely';
 export const LOOKUPS_TOGETHER = { maxBatch: 64, maxRunning: 4 };
 
 /** The lookups of a batch as a `from` item `l`: their JSON text, `n` each one's place, with `columns` (name: SQL type). */
-export function lookupRows<L>(json: string, columns: Record<string, string>) {
-  const definition = Object.entries({ n: 'integer', ...columns })
-    .map(([name, type]) => `"${name}" ${type}`)
-    .join(', ');
-  return sql<
-    L & { n: number }
-  >`(select * from jsonb_to_recordset(${json}::jsonb) as l(${sql.raw(definition)}))`.as('l');
+export function lookupRows<L extends object>(json: string, columns: Record<keyof L & string, string>) {
+  return jsonRows<L & { n: number }, 'l'>(json, 'l', { n: 'integer', ...columns });
 }
 
 /**
