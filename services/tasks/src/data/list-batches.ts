@@ -1,14 +1,8 @@
 import { queryTemplate, StatementBatcher, type QueryTemplate } from '@pm/kernel';
 import { sql, type Compilable, type Kysely } from 'kysely';
 import { LOOKUPS_TOGETHER, lookupRows } from './lookup-batch.ts';
+import type { ListedTask } from './task-list.repository.ts';
 import type { TasksDatabase } from './tasks.tables.ts';
-
-/** A row of a list: its sort key, the task's id and its JSON text (task-list.repository.ts). */
-interface ListRow {
-  sort_key: unknown;
-  id: string;
-  json: string;
-}
 
 type Values = Record<string, string | number>;
 
@@ -25,7 +19,7 @@ export type ListBuild<F> = (db: Kysely<TasksDatabase>, values: Values, flags: F)
  * of its index, so a list of the lateral join reads the same rows as a list on its own.
  */
 export class ListBatches<F> {
-  private readonly batchers = new Map<string, StatementBatcher<Values, ListRow[]>>();
+  private readonly batchers = new Map<string, StatementBatcher<Values, ListedTask[]>>();
 
   constructor(
     private readonly db: Kysely<TasksDatabase>,
@@ -37,7 +31,7 @@ export class ListBatches<F> {
   ) {}
 
   /** The list's rows, read with the lists of its shape that came meanwhile; undefined past `maxShapes`. */
-  run(key: string, values: Values, flags: F): Promise<ListRow[]> | undefined {
+  run(key: string, values: Values, flags: F): Promise<ListedTask[]> | undefined {
     let batcher = this.batchers.get(key);
     if (!batcher) {
       if (this.batchers.size >= this.maxShapes) {
@@ -46,7 +40,7 @@ export class ListBatches<F> {
       const template = this.template(Object.keys(values), flags);
       batcher = new StatementBatcher(async (lists: Values[]) => {
         const rows = await template.run(this.db, JSON.stringify(lists.map((list, n) => ({ n, ...list }))));
-        const byList = lists.map((): ListRow[] => []);
+        const byList = lists.map((): ListedTask[] => []);
         // Each list's rows come in its order: a lateral sub-query is run once for each row of the lookups.
         for (const { n, ...row } of rows) {
           byList[n]!.push(row);
@@ -61,14 +55,14 @@ export class ListBatches<F> {
   private template(
     fields: string[],
     flags: F,
-  ): QueryTemplate<TasksDatabase, [string], ListRow & { n: number }> {
+  ): QueryTemplate<TasksDatabase, [string], ListedTask & { n: number }> {
     const columns = Object.fromEntries(fields.map((field) => [field, this.types[field]!]));
     const refs = Object.fromEntries(fields.map((field) => [field, sql.ref(`l.${field}`)]));
     return queryTemplate(1, (db: Kysely<TasksDatabase>, json: string) =>
       db
         .selectFrom(lookupRows<Values>(json, columns))
         .innerJoinLateral(
-          sql<ListRow>`(${this.build(db, refs as unknown as Values, flags)})`.as('x'),
+          sql<ListedTask>`(${this.build(db, refs as unknown as Values, flags)})`.as('x'),
           (join) => join.onTrue(),
         )
         .select(['l.n', 'x.sort_key', 'x.id', 'x.json']),

@@ -475,9 +475,14 @@ export class TaskListRepository {
 
   /** A list (not a search): with the lists of its shape that come meanwhile (list-batches.ts). */
   private async runTogether(given: ListValues, flags: ListFlags): Promise<ListedTask[]> {
-    const { fields, values } = valuesOf(given);
-    const rows = await this.batches?.run(JSON.stringify([fields, flags]), values, flags);
-    return rows ? (rows as ListedTask[]) : this.run(given, flags);
+    if (this.batches) {
+      const { fields, values } = valuesOf(given);
+      const rows = await this.batches.run(JSON.stringify([fields, flags]), values, flags);
+      if (rows) {
+        return rows;
+      }
+    }
+    return this.run(given, flags);
   }
 
   private templateFor(fields: ValueField[], flags: ListFlags) {

@@ -94,13 +94,15 @@ interface AccessLookup {
   user_id: string;
 }
 
+const ACCESS_LOOKUP_COLUMNS = { id: 'uuid', user_id: 'uuid' };
+
 /**
  * Tasks of live projects, each with its caller's roles on that project and the project's details
  * (`lookupRows`; a task or caller not found answers no row for its `n`).
  */
 const tasksWithAccess = queryTemplate(1, (db: Kysely<TasksDatabase>, json: string) =>
   withCallerRoles(
-    taskQuery(db).innerJoin(lookupRows<AccessLookup>(json, { id: 'uuid', user_id: 'uuid' }), 'l.id', 't.id'),
+    taskQuery(db).innerJoin(lookupRows<AccessLookup>(json, ACCESS_LOOKUP_COLUMNS), 'l.id', 't.id'),
     sql.ref<string>('l.user_id'),
   ).select([
     sql<number>`l.n`.as('access_n'),
@@ -114,11 +116,7 @@ const tasksWithAccess = queryTemplate(1, (db: Kysely<TasksDatabase>, json: strin
 /** Tasks the lookups name (`lookupRows`), as their JSON text (TASK_JSON), with the caller's roles on their live project. */
 const taskJsonsWithAccess = queryTemplate(1, (db: Kysely<TasksDatabase>, json: string) =>
   withCallerRoles(
-    taskJsonQuery(db).innerJoin(
-      lookupRows<AccessLookup>(json, { id: 'uuid', user_id: 'uuid' }),
-      'l.id',
-      't.id',
-    ),
+    taskJsonQuery(db).innerJoin(lookupRows<AccessLookup>(json, ACCESS_LOOKUP_COLUMNS), 'l.id', 't.id'),
     sql.ref<string>('l.user_id'),
   ).select(sql<number>`l.n`.as('access_n')),
 );
