@@ -205,6 +205,39 @@ describe('finding tasks', () => {
     expect(await titles(`/tasks?q=${encodeURIComponent('slow export')}`)).toEqual(['Nightly export']);
   });
 
+  it('answers searches made at once each by its own words and caller, as one at a time', async () => {
+    // The title tiers of one shape in a project share statements (list-batches.ts), as lists do.
+    const together = await createProject(test, owner, { name: 'Together', key: 'TGR' });
+    for (const title of ['Slow export', 'Slow import', 'Fast export', 'Fast import', 'Slow sync']) {
+      await createTask(test, owner, together.id, { title });
+    }
+    const outsider = await signUp(test);
+    const searches = ['slow', 'fast', 'export', 'slow export', 'fast import', 'import or sync', 'nothing'];
+    const url = (q: string, limit = 25) =>
+      `/projects/${together.id}/tasks?limit=${limit}&q=${encodeURIComponent(q)}`;
+    const alone: string[][] = [];
+    for (const q of searches) {
+      alone.push(await titles(url(q)));
+    }
+    expect(alone).toEqual([
+      ['Slow sync', 'Slow import', 'Slow export'],
+      ['Fast import', 'Fast export'],
+      ['Fast export', 'Slow export'],
+      ['Slow export'],
+      ['Fast import'],
+      ['Slow sync', 'Fast import', 'Slow import'],
+      [],
+    ]);
+    const [atOnce, shortPages, strangers] = await Promise.all([
+      Promise.all(searches.map((q) => titles(url(q)))),
+      Promise.all(searches.map((q) => titles(url(q, 1)))),
+      Promise.all(searches.map((q) => api(test, 'GET', url(q), { token: outsider.token }))),
+    ]);
+    expect(atOnce).toEqual(alone);
+    expect(shortPages).toEqual(alone.map((found) => found.slice(0, 1)));
+    expect(strangers.map((res) => res.statusCode)).toEqual(searches.map(() => 404));
+  });
+
   it('rejects unknown filters, naming them', async () => {
     const res = await api(test, 'GET', `/projects/${project.id}/tasks?colour=red`, { token: owner.token });
     expect(res.statusCode).toBe(400);

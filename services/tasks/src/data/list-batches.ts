@@ -11,7 +11,8 @@ export type ListBuild<F> = (db: Kysely<TasksDatabase>, values: Values, flags: F)
 
 /**
  * Lists of one shape (the same values set, the same flags) that come while one runs go together in
- * the next statement, up to four at once (LOOKUPS_TOGETHER): each list is the query of its shape
+ * the next statement, up to four at once (LOOKUPS_TOGETHER); so do a search's title tiers in a
+ * project (task_title_words read in the list's order). Each list is the query of its shape
  * run for one row of the lookups (`lateral`), the lookups' values in place of its parameters. Each
  * list was a statement of its own: in the benchmark the server spent a fifth of its CPU writing
  * queries to PostgreSQL's sockets (bench/RESULTS.md). The lists keep their plan: a list query is

@@ -408,7 +408,8 @@ export class TaskListRepository {
       return this.runTogether(given, flags);
     }
     if (readsTitleWords(flags)) {
-      return this.run(given, flags);
+      // In a project the title tier reads task_title_words in its order, as a list reads its index.
+      return given.project_id === undefined ? this.run(given, flags) : this.runTogether(given, flags);
     }
     if (given.project_id === undefined) {
       // Across projects, past too many matches, each project's page is walked.
