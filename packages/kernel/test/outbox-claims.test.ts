@@ -9,17 +9,18 @@ import { withKernelTables } from './kernel-tables.fixture.ts';
 
 const NoteAdded = defineEvent('notes.note.added', 1, Type.Object({ text: Type.String() }));
 
-/** Records what reaches it; refuses the events whose text is in `refuse`. */
+/** Records what reaches it, taking `delayMs` for each; refuses the events whose text is in `refuse`. */
 class ListBus implements EventBus {
   readonly texts: string[] = [];
   readonly refuse = new Set<string>();
-  publish(event: EventEnvelope): Promise<void> {
+  delayMs = 0;
+  async publish(event: EventEnvelope): Promise<void> {
     const { text } = event.data as { text: string };
+    await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     if (this.refuse.has(text)) {
-      return Promise.reject(new Error(`refused ${text}`));
+      throw new Error(`refused ${text}`);
     }
     this.texts.push(text);
-    return Promise.resolve();
   }
   subscribe(): Promise<void> {
     return Promise.resolve();
@@ -36,8 +37,8 @@ describe.each(['pglite', 'postgres'] as const)('outbox claims on %s', (kind) => 
   let db: Kysely<any>;
   const logger = createLogger('test', 'silent');
   const outbox = new Outbox(logger);
-  const relayOn = (bus: EventBus, batchSize: number) =>
-    new OutboxRelay({ db, schema: 'notes', bus, outbox, logger, batchSize });
+  const relayOn = (bus: EventBus, batchSize: number, pollIntervalMs?: number) =>
+    new OutboxRelay({ db, schema: 'notes', bus, outbox, logger, batchSize, pollIntervalMs });
 
   let written = 0;
   /**
@@ -124,5 +125,45 @@ describe.each(['pglite', 'postgres'] as const)('outbox claims on %s', (kind) => 
     bus.refuse.clear();
     await relayOn(bus, 10).flush();
     expect(bus.texts).toEqual(['first', 'refused', 'after']);
+  });
+
+  it("publishes a commit's events as the commit hands them over, once, while its polls leave them", async () => {
+    const bus = new ListBus();
+    bus.delayMs = 100;
+    // Polls every 10 ms while the handed-over events take 100 ms each to go out.
+    const relay = relayOn(bus, 10, 10);
+    relay.start();
+    try {
+      await outbox.transaction(db, (trx) =>
+        outbox.add(trx, ...['one', 'two', 'three'].map((text) => NoteAdded.create({ text }))),
+      );
+      await expect.poll(() => relay.backlog(), { timeout: 5_000 }).toBe(0);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect(bus.texts).toEqual(['one', 'two', 'three']);
+      // Never claimed: the poll had nothing to take.
+      expect(await state('two')).toEqual({ published: true, claimed: false });
+    } finally {
+      await relay.stop();
+    }
+  });
+
+  it('leaves what a refusing bus did not take to the poll, which publishes it in order after a backoff', async () => {
+    const bus = new ListBus();
+    bus.refuse.add('refused');
+    const relay = relayOn(bus, 10, 60_000);
+    relay.start();
+    try {
+      await write('taken', 'refused');
+      await expect.poll(() => state('taken'), { timeout: 5_000 }).toMatchObject({ published: true });
+      expect(bus.texts).toEqual(['taken']);
+      expect(await state('refused')).toEqual({ published: false, claimed: false });
+      // While the bus refuses, a later commit waits for the poll too, behind the earlier one.
+      await write('later');
+      bus.refuse.clear();
+      await expect.poll(() => relay.backlog(), { timeout: 5_000 }).toBe(0);
+      expect(bus.texts).toEqual(['taken', 'refused', 'later']);
+    } finally {
+      await relay.stop();
+    }
   });
 });

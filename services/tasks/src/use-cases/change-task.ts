@@ -109,7 +109,7 @@ export async function applyChanges(
       events,
     });
     if (updated) {
-      deps.outbox.wrote(deps.db, events[0]!.type);
+      deps.outbox.wrote(deps.db, events);
       return updated;
     }
     const again = await deps.tasks.findById(current.id);

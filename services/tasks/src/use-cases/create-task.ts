@@ -1,3 +1,4 @@
+import type { EventEnvelope } from '@pm/kernel';
 import type { CreateTaskBody, Priority, StatusCategory, Task } from '../contract/http.ts';
 import type { Db } from '../data/tasks.tables.ts';
 import type { TasksDeps } from '../deps.ts';
@@ -71,8 +72,11 @@ export async function insertTask(
     rank,
     created_by: userId,
   };
-  const created = (id: string) =>
-    taskEvents('created', { ...task, id, key: `${project.key}-${number}` }, userId);
+  const events: EventEnvelope[] = [];
+  const created = (id: string) => {
+    events.push(...taskEvents('created', { ...task, id, key: `${project.key}-${number}` }, userId));
+    return events;
+  };
   const inserted = await deps.tasks.insert(
     trx,
     task,
@@ -80,6 +84,6 @@ export async function insertTask(
     (taskId) => [{ task_id: taskId, actor_id: userId, field: 'created', from: null, to: draft.title }],
     created,
   );
-  deps.outbox.wrote(trx, 'tasks.task.created');
+  deps.outbox.wrote(trx, events);
   return inserted;
 }
