@@ -163,6 +163,40 @@ describe('the realtime hub', () => {
     await hub.close();
   });
 
+  it('writes what it republishes to its own sockets at once and once, and what others republish from the pub-sub', async () => {
+    // A pub-sub that takes 300 ms to pass a message on.
+    const inner = new MemoryPubSub();
+    const slow: PubSub = {
+      publish: (channel, message) => {
+        setTimeout(() => void inner.publish(channel, message), 300);
+        return Promise.resolve();
+      },
+      subscribe: (channel, handler) => inner.subscribe(channel, handler),
+      close: () => inner.close(),
+    };
+    const hubOf = () =>
+      new RealtimeHub({
+        bus: new MemoryEventBus(),
+        pubsub: slow,
+        logger: createLogger('test', 'silent'),
+        metrics: realtimeMetrics(new Metrics()),
+      });
+    const [a, b] = [hubOf(), hubOf()];
+    const [onA, onB] = [recorder(), recorder()];
+    await a.join(onA, `project:${PROJECT}`);
+    await b.join(onB, `project:${PROJECT}`);
+    const started = Date.now();
+    await a.republish(envelope());
+    await vi.waitFor(() => expect(onA.frames).toHaveLength(1));
+    expect(Date.now() - started).toBeLessThan(250);
+    expect(onB.frames).toHaveLength(0);
+    await vi.waitFor(() => expect(onB.frames).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect([onA.frames, onB.frames].map((frames) => frames.length)).toEqual([1, 1]);
+    expect(onB.frames[0]).toEqual(onA.frames[0]);
+    await Promise.all([a.close(), b.close()]);
+  });
+
   it('does not count a frame a slow client refused', async () => {
     const pubsub = new MemoryPubSub();
     const metrics = new Metrics();

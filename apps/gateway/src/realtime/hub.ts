@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ConsumerQueueOptions, EventBus, EventEnvelope, Logger, PubSub } from '@pm/kernel';
 import ws from 'ws';
 import type { RealtimeMetrics } from './metrics.ts';
@@ -67,15 +68,27 @@ interface ChannelEntry {
   lastFlushAt: number;
 }
 
+/** What goes over the pub-sub: the event, its channel, and the instance that republished it. */
+interface PubSubMessage {
+  origin?: string;
+  channel: string;
+  event: EventEnvelope;
+}
+
 /**
  * Fan-out of domain events to sockets across gateway instances. One instance takes each event
- * from the bus and republishes it on the pub-sub under `realtime:<channel>`; every instance
- * listens there for the channels its own sockets subscribed to (one pub-sub subscription per
- * channel, counted by the sockets holding it) and writes the event to those sockets.
+ * from the bus, writes it to its own sockets of the event's channels and republishes it on the
+ * pub-sub under `realtime:<channel>`; every instance listens there for the channels its own
+ * sockets subscribed to (one pub-sub subscription per channel, counted by the sockets holding it)
+ * and writes the events other instances republished to those sockets. Its own come back too and
+ * are left: going round the pub-sub first, a receipt in the benchmark's live updates waited 5 ms
+ * at the median and 45 ms at p99 for it on a slow machine (bench/RESULTS.md).
  */
 export class RealtimeHub {
   private readonly channels = new Map<string, ChannelEntry>();
   private closed = false;
+  /** This instance, in what it republishes. */
+  private readonly origin = randomUUID();
 
   constructor(
     private readonly options: {
@@ -106,9 +119,16 @@ export class RealtimeHub {
       throw new Error('realtime hub closed');
     }
     const channels = channelsOf(event);
+    for (const channel of channels) {
+      const entry = this.channels.get(channel);
+      if (entry) {
+        this.queue(entry, channel, event);
+      }
+    }
+    const message: PubSubMessage = { origin: this.origin, channel: '', event };
     await Promise.all(
       channels.map((channel) =>
-        this.options.pubsub.publish(pubsubChannel(channel), JSON.stringify({ channel, event })),
+        this.options.pubsub.publish(pubsubChannel(channel), JSON.stringify({ ...message, channel })),
       ),
     );
   }
@@ -172,17 +192,23 @@ export class RealtimeHub {
     );
   }
 
+  /** An event another instance republished (this instance's own went out when it republished them). */
   private deliver(entry: ChannelEntry, message: string): void {
-    let parsed: { channel: string; event: EventEnvelope };
+    let parsed: PubSubMessage;
     try {
-      parsed = JSON.parse(message) as { channel: string; event: EventEnvelope };
+      parsed = JSON.parse(message) as PubSubMessage;
     } catch {
       this.options.logger.warn('realtime pub-sub message is not JSON');
       return;
     }
-    entry.pending.push(
-      Buffer.from(JSON.stringify({ type: 'event', channel: parsed.channel, event: parsed.event })),
-    );
+    if (parsed.origin !== this.origin) {
+      this.queue(entry, parsed.channel, parsed.event);
+    }
+  }
+
+  /** Queues an event for the channel's sockets, written at the end of the batch window. */
+  private queue(entry: ChannelEntry, channel: string, event: EventEnvelope): void {
+    entry.pending.push(Buffer.from(JSON.stringify({ type: 'event', channel, event })));
     if (entry.flushTimer) {
       return;
     }
