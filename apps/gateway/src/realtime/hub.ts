@@ -125,10 +125,12 @@ export class RealtimeHub {
         this.queue(entry, channel, event);
       }
     }
-    const message: PubSubMessage = { origin: this.origin, channel: '', event };
     await Promise.all(
       channels.map((channel) =>
-        this.options.pubsub.publish(pubsubChannel(channel), JSON.stringify({ ...message, channel })),
+        this.options.pubsub.publish(
+          pubsubChannel(channel),
+          JSON.stringify({ origin: this.origin, channel, event } satisfies PubSubMessage),
+        ),
       ),
     );
   }

@@ -276,6 +276,11 @@ export class OutboxRelay {
   }
 
   private async publishHandedOver(events: EventEnvelope[]): Promise<void> {
+    if (this.failures > 0) {
+      // An earlier commit's event was refused: these follow it through the poll, in order.
+      events.forEach((event) => this.unmarked.delete(event.id));
+      return;
+    }
     let sent = 0;
     try {
       for (const event of events) {
