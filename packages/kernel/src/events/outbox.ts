@@ -140,6 +140,13 @@ export const OUTBOX_CLAIM_SECONDS = 15;
 /** How often the relay looks for rows no commit here handed over (another process, an untracked transaction). */
 export const OUTBOX_SAFETY_POLL_MS = 5_000;
 
+/**
+ * How old a row must be for the relay's own poll to take it while the bus takes events: a row
+ * committed here becomes visible a moment before its commit hands it over, and a poll in that
+ * moment would publish it a second time. `flush()` and the polls after a refusal take every row.
+ */
+export const OUTBOX_POLL_MIN_AGE_SECONDS = 2;
+
 export interface OutboxRelayOptions {
   db: Kysely<any>;
   schema: string;
@@ -185,8 +192,14 @@ export class OutboxRelay {
    * parameter, so every batch size is one prepared statement.
    */
   private readonly claim = queryTemplate(
-    3,
-    (db: Kysely<{ outbox: OutboxTable }>, limit: number, seconds: number, skipped: string[]) =>
+    4,
+    (
+      db: Kysely<{ outbox: OutboxTable }>,
+      limit: number,
+      seconds: number,
+      skipped: string[],
+      minAge: number,
+    ) =>
       db
         .with('claimed', (qb) =>
           qb
@@ -201,6 +214,7 @@ export class OutboxRelay {
                   w.or([w('claimed_until', 'is', null), w('claimed_until', '<', sql<Date>`now()`)]),
                 )
                 .where(sql<boolean>`id <> all(${skipped}::uuid[])`)
+                .where(sql<boolean>`created_at <= now() - make_interval(secs => ${minAge})`)
                 .orderBy('created_at')
                 .orderBy('id')
                 .limit(limit)
@@ -257,8 +271,12 @@ export class OutboxRelay {
 
   /** Publishes everything pending now; resolves when the outbox is empty or the bus refuses. */
   async flush(): Promise<void> {
+    await this.publishPending(0);
+  }
+
+  private async publishPending(minAgeSeconds: number): Promise<void> {
     await this.handedOverSettled();
-    while (await this.publishBatch()) {
+    while (await this.publishBatch(minAgeSeconds)) {
       // keep going while full batches come back
     }
   }
@@ -336,7 +354,7 @@ export class OutboxRelay {
   }
 
   private run(): void {
-    this.running = this.flush()
+    this.running = this.publishPending(this.failures > 0 ? 0 : OUTBOX_POLL_MIN_AGE_SECONDS)
       .then(() => {
         this.failures = 0;
       })
@@ -359,9 +377,9 @@ export class OutboxRelay {
       });
   }
 
-  private async publishBatch(): Promise<boolean> {
+  private async publishBatch(minAgeSeconds: number): Promise<boolean> {
     const { db, bus, batchSize = 200 } = this.options;
-    const rows = await this.claimBatch(batchSize);
+    const rows = await this.claimBatch(batchSize, minAgeSeconds);
     const published: string[] = [];
     let failure: unknown;
     for (const row of rows) {
@@ -388,11 +406,14 @@ export class OutboxRelay {
 
   /**
    * Claims up to `limit` of the oldest unpublished rows nobody else holds, for
-   * {@link OUTBOX_CLAIM_SECONDS}, in one statement; oldest first. Leaves those handed over here.
+   * {@link OUTBOX_CLAIM_SECONDS}, in one statement; oldest first. Leaves those handed over here,
+   * and those younger than `minAgeSeconds`.
    */
-  private claimBatch(limit: number): Promise<{ id: string; envelope: EventEnvelope }[]> {
-    return this.claim.run(this.options.db as Kysely<{ outbox: OutboxTable }>, limit, OUTBOX_CLAIM_SECONDS, [
-      ...this.unmarked,
-    ]);
+  private claimBatch(
+    limit: number,
+    minAgeSeconds: number,
+  ): Promise<{ id: string; envelope: EventEnvelope }[]> {
+    const db = this.options.db as Kysely<{ outbox: OutboxTable }>;
+    return this.claim.run(db, limit, OUTBOX_CLAIM_SECONDS, [...this.unmarked], minAgeSeconds);
   }
 }
