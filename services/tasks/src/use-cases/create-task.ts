@@ -72,11 +72,10 @@ export async function insertTask(
     rank,
     created_by: userId,
   };
-  const events: EventEnvelope[] = [];
-  const created = (id: string) => {
-    events.push(...taskEvents('created', { ...task, id, key: `${project.key}-${number}` }, userId));
-    return events;
-  };
+  // The events the insert wrote, for the outbox to hand to the relay once they are committed.
+  let events: EventEnvelope[] = [];
+  const created = (id: string) =>
+    (events = taskEvents('created', { ...task, id, key: `${project.key}-${number}` }, userId));
   const inserted = await deps.tasks.insert(
     trx,
     task,
