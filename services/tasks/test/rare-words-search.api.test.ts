@@ -61,3 +61,74 @@ describe('searching for rare words', () => {
     expect(none.json<{ items: Task[] }>().items).toEqual([]);
   });
 });
+
+// A look-up of common words in a project that holds fewer tasks than the words do also needs the
+// project's own lexeme (migration 0016, common-words.ts): the same pages, title matches first.
+describe('searching a small project beside a large one', () => {
+  let test: TestApp;
+  let owner: TestUser;
+  let crowdId: string;
+  let fewId: string;
+
+  beforeAll(async () => {
+    test = await startTasks();
+    owner = await signUp(test);
+    crowdId = (await createProject(test, owner, { name: 'Crowd', key: 'CRW' })).id;
+    fewId = (await createProject(test, owner, { name: 'Few', key: 'FEW' })).id;
+    // "invoices" in half of the 40 crowd tasks and in 5 of the 6 few ones: 25 of 46 tasks.
+    for (let n = 1; n <= 40; n++) {
+      const description = n % 2 === 0 ? 'Weekly invoices are late' : 'The ledger is late';
+      await createTask(test, owner, crowdId, { title: `Crowd ${n}`, description });
+    }
+    const few = [
+      { title: 'Invoice totals', description: 'The ledger is late' },
+      { title: 'Few 2', description: 'Weekly invoices are late' },
+      { title: 'Few 3', description: 'The ledger is late' },
+      { title: 'Invoice numbers', description: 'Weekly invoices are late' },
+      { title: 'Few 5', description: 'Weekly invoices are late' },
+      { title: 'Few 6', description: 'Weekly invoices are late' },
+    ];
+    for (const fields of few) {
+      await createTask(test, owner, fewId, fields);
+    }
+    await sql`analyze tasks.tasks`.execute(test.database.root);
+  });
+  afterAll(async () => test.close());
+
+  it('adds the project to a look-up only where the project is the rarer', async () => {
+    const words = new CommonWords(test.database.root);
+    const invoice = { words: ['invoic'], any: false };
+    expect(await words.projectNarrows(invoice, fewId)).toBe(true);
+    expect(await words.projectNarrows(invoice, crowdId)).toBe(false);
+    expect(await words.projectNarrows({ words: ['quasar'], any: false }, fewId)).toBe(false);
+  });
+
+  it('pages the title matches, then the description matches, of that project only', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await api(
+        test,
+        'GET',
+        `/projects/${fewId}/tasks?q=invoices&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        { token: owner.token },
+      );
+      expect(res.statusCode, res.body).toBe(200);
+      const page = res.json<{ items: Task[]; next_cursor: string | null }>();
+      seen.push(...page.items.map((task) => task.title));
+      cursor = page.next_cursor;
+    } while (cursor);
+    expect(seen).toEqual(['Invoice numbers', 'Invoice totals', 'Few 6', 'Few 5', 'Few 2']);
+    const sorted = await api(test, 'GET', `/projects/${fewId}/tasks?q=invoices&sort=created_at`, {
+      token: owner.token,
+    });
+    expect(sorted.statusCode, sorted.body).toBe(200);
+    expect(sorted.json<{ items: Task[] }>().items.map((task) => task.title)).toEqual([
+      'Few 6',
+      'Few 5',
+      'Invoice numbers',
+      'Few 2',
+      'Invoice totals',
+    ]);
+  });
+});

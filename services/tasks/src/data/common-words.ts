@@ -6,8 +6,8 @@ import type { TasksDatabase } from './tasks.tables.ts';
 const READ_AGAIN_AFTER_MS = 5 * 60_000;
 
 /**
- * The words common in tasks: PostgreSQL's most common lexemes of tasks.search, from the table's
- * last ANALYZE. A search whose words are rare finds few tasks in the words' index, so the first
+ * The words common in tasks: PostgreSQL's most common lexemes of tasks.search and their shares of
+ * the tasks, from the table's last ANALYZE. A search whose words are rare finds few tasks in the words' index, so the first
  * page of its description tier can be looked up with a plan made once, which reads that index
  * first (search-conditions.ts), instead of one planned for its words every time: planning took
  * 0.8 ms for a look-up that then ran in 0.4. A search for a word no task has ran 3,086–3,105 a
@@ -16,7 +16,8 @@ const READ_AGAIN_AFTER_MS = 5 * 60_000;
  * index first, every match of it, until the next ANALYZE (autovacuum's) counts it.
  */
 export class CommonWords {
-  private words: Set<string> | undefined;
+  /** Each common lexeme's share of the tasks that hold it. */
+  private words: Map<string, number> | undefined;
   private readAt = -Infinity;
   private reading: Promise<void> | undefined;
 
@@ -37,7 +38,24 @@ export class CommonWords {
     return any ? words.every((word) => !common.has(word)) : words.some((word) => !common.has(word));
   }
 
-  private async current(): Promise<Set<string> | undefined> {
+  /**
+   * Whether a look-up of these common words in a project reads fewer entries of the words' index
+   * with the project's own lexeme (migration 0016) than without: when the project holds fewer of
+   * the tasks than the words do (the rarest of them, or all alternatives of `any`), as GIN starts
+   * from its rarest entry. A project missing from the statistics holds fewer than any common word.
+   * Rare words are looked up from their own few entries, without it.
+   */
+  async projectNarrows({ words, any }: TitleWords, projectId: string): Promise<boolean> {
+    const common = await this.current();
+    if (!common || words.length === 0 || (await this.rare({ words, any }))) {
+      return false;
+    }
+    const shares = words.map((word) => common.get(word) ?? 0);
+    const wordsShare = any ? shares.reduce((sum, share) => sum + share, 0) : Math.min(...shares);
+    return (common.get(`@${projectId}`) ?? 0) < wordsShare;
+  }
+
+  private async current(): Promise<Map<string, number> | undefined> {
     if (this.now() - this.readAt > READ_AGAIN_AFTER_MS) {
       this.reading ??= this.read().finally(() => {
         this.reading = undefined;
@@ -48,11 +66,12 @@ export class CommonWords {
   }
 
   private async read(): Promise<void> {
-    const { rows } = await sql<{ words: string[] | null }>`
-      select most_common_elems::text::text[] as words from pg_stats
+    const { rows } = await sql<{ words: string[] | null; shares: number[] | null }>`
+      select most_common_elems::text::text[] as words, most_common_elem_freqs as shares from pg_stats
       where schemaname = 'tasks' and tablename = 'tasks' and attname = 'search'`.execute(this.db);
-    const words = rows[0]?.words;
-    this.words = words ? new Set(words) : undefined;
+    const { words, shares } = rows[0] ?? {};
+    // most_common_elem_freqs: one share per lexeme, then the least, the most and the null share.
+    this.words = words && shares ? new Map(words.map((word, i) => [word, Number(shares[i])])) : undefined;
     this.readAt = this.now();
   }
 }

@@ -1,5 +1,5 @@
 import { PLAN_EVERY_TIME } from '@pm/kernel';
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 
 /** A search without a sort reads its tasks in two tiers: title matches (1), then description matches (0). */
 export type SearchTier = 0 | 1;
@@ -16,13 +16,16 @@ export type SearchTier = 0 | 1;
  * words from the stored `search` (its weight A) instead of parsing the title again: a walk of 900
  * titles took 5.9 ms, 2.2 parsing the words once, 0.5 with the stored words too. A title match
  * also matches the whole task: `-hay or oats` is no match for a title without either word whose
- * description has `hay`.
+ * description has `hay`. A look-up in a project that holds fewer tasks than the words do (`project`,
+ * its id; common-words.ts) also needs the project's own lexeme (migration 0016), so the index reads
+ * the project's entry with the words' and starts from the rarest.
  */
 export function searchConditions(
   q: string,
   searchTier: SearchTier | undefined,
   walked: boolean,
   rareWords = false,
+  project?: RawBuilder<string>,
 ) {
   const inTitle = sql`ts_filter(t.search, '{a}')`;
   if (walked) {
@@ -34,11 +37,14 @@ export function searchConditions(
     }
     return searchTier === 1 ? [title, whole] : [whole];
   }
-  const words = sql`${sql.raw(PLAN_EVERY_TIME)} websearch_to_tsquery('english', ${q})`;
+  const planned = sql`${sql.raw(PLAN_EVERY_TIME)} websearch_to_tsquery('english', ${q})`;
+  const words = project ? sql`(${planned} && ('''@' || ${project} || '''')::tsquery)` : planned;
   if (searchTier === 0) {
     // Rare words (common-words.ts): a plan made once reads their few matches from the index first.
+    // The title holds no project lexeme: it is checked against the words alone.
     const query = rareWords ? sql`websearch_to_tsquery('english', ${q})` : words;
-    return [sql<boolean>`t.search @@ ${query}`, sql<boolean>`not (${inTitle} @@ ${query})`];
+    const inTitleQuery = rareWords ? query : planned;
+    return [sql<boolean>`t.search @@ ${query}`, sql<boolean>`not (${inTitle} @@ ${inTitleQuery})`];
   }
   if (searchTier === 1) {
     // The title's index finds them; the whole task is checked as a function, which no index answers.

@@ -64,6 +64,8 @@ interface ListFlags {
   perProject?: boolean;
   /** The search's words are rare (common-words.ts): its description tier's first page is looked up with a plan made once. */
   rareWords?: boolean;
+  /** The project holds fewer tasks than the search's words (common-words.ts): its look-ups add the project's lexeme. */
+  projectLexeme?: boolean;
 }
 
 /** Tier 1 of a search whose title matches are read from task_title_words. */
@@ -264,7 +266,8 @@ function narrowed<O>(
       (v.project_id !== undefined || inProject !== undefined);
     // Past a cursor a plan made once read on from it in the list's order: for rare words, much further.
     const rare = flags.rareWords === true && v.after_key === undefined;
-    for (const condition of searchConditions(v.q as string, searchTier, walked, rare)) {
+    const project = flags.projectLexeme && !walked ? (inProject ?? sql<string>`${v.project_id}`) : undefined;
+    for (const condition of searchConditions(v.q as string, searchTier, walked, rare, project)) {
       query = query.where(condition);
     }
   }
@@ -364,6 +367,10 @@ export class TaskListRepository {
     const { words: titleWords, any: anyTitleWord } =
       searchTier === 1 && words ? words : { words: [], any: false };
     const rareWords = words !== undefined && (await this.commonWords.rare(words));
+    const projectLexeme =
+      words !== undefined &&
+      filter.project_id !== undefined &&
+      (await this.commonWords.projectNarrows(words, filter.project_id));
     const given: ListValues = {
       ...filter,
       assignee: assignee === 'unassigned' ? undefined : assignee,
@@ -383,6 +390,7 @@ export class TaskListRepository {
       titleWords: titleWords.length,
       ...(anyTitleWord ? { anyTitleWord } : {}),
       ...(rareWords ? { rareWords } : {}),
+      ...(projectLexeme ? { projectLexeme } : {}),
     };
     const rows = await this.read(given, flags);
     if (flags.searchTier === 1 && rows.length <= limit) {
