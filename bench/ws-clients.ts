@@ -3,6 +3,7 @@
 // client authenticates, subscribes to a project and notes when each task-created event arrives.
 import WebSocket from 'ws';
 import { liveTitle, liveWriteAt } from './lib/live-titles.ts';
+import { anchorWallClock, wallClockNow } from './lib/wall-clock.ts';
 
 interface Start {
   type: 'start';
@@ -13,7 +14,6 @@ interface Start {
   titlePrefix: string;
 }
 
-const now = () => performance.timeOrigin + performance.now();
 const send = (message: unknown) => process.send?.(message);
 
 /**
@@ -56,7 +56,7 @@ function open(start: Start, titleMarker: Buffer, index: number, onSubscribed: ()
     socket.send(JSON.stringify({ type: 'auth', token: start.tokens[index % start.tokens.length] })),
   );
   socket.on('message', (raw: Buffer) => {
-    const at = now();
+    const at = wallClockNow();
     const write = measuredWrite(raw, titleMarker);
     if (write !== undefined) {
       // Each write has a title of its own: a second receipt of it is the same event again.
@@ -90,6 +90,7 @@ function open(start: Start, titleMarker: Buffer, index: number, onSubscribed: ()
 
 process.on('message', (message: Start | { type: 'collect' }) => {
   if (message.type === 'start') {
+    anchorWallClock();
     let subscribed = 0;
     prefix = message.titlePrefix;
     const titleMarker = Buffer.from(`${TITLE_KEY}${prefix}`);

@@ -4,6 +4,7 @@ import { liveTitle } from './live-titles.ts';
 import { percentile } from './load.ts';
 import type { LiveShape } from './options.ts';
 import { ROOT, stopChild } from './server.ts';
+import { anchorWallClock, wallClockNow } from './wall-clock.ts';
 
 /** Writes answered 2xx (each should reach every client), receipts of them, and those missing. */
 export interface LiveDeliveries {
@@ -30,8 +31,6 @@ type ChildMessage =
   | { type: 'ready' }
   | { type: 'failed'; message: string }
   | { type: 'receipts'; receipts: [string, number[]][]; closedEarly: number };
-
-const now = () => performance.timeOrigin + performance.now();
 
 function nextMessage<T extends ChildMessage['type']>(
   child: ChildProcess,
@@ -68,10 +67,12 @@ async function paceWrites(
   count: number,
 ) {
   const answered = new Map<string, number>();
-  const started = now();
+  // The receivers took the wall clock when they started (ws-clients.ts); the writes take it now.
+  anchorWallClock();
+  const started = wallClockNow();
   const writes: Promise<void>[] = [];
   for (let k = 0; k < count; k += 1) {
-    const wait = started + (k * 1000) / perSecond - now();
+    const wait = started + (k * 1000) / perSecond - wallClockNow();
     if (wait > 0) {
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
@@ -81,7 +82,7 @@ async function paceWrites(
         .call('POST', `/projects/${projectId}/tasks`, { token, body: { title: written }, expect: [201] })
         .then(
           () => {
-            answered.set(written, now());
+            answered.set(written, wallClockNow());
           },
           () => undefined,
         ),
