@@ -143,6 +143,22 @@ export async function createTask(
 }
 
 /** Envelopes the tasks service wrote to its outbox about one task. */
+/** The titles of every page of a list (`url` with its query), `limit` a page, following the cursors. */
+export async function pagedTitles(test: TestApp, user: TestUser, url: string, limit = 1): Promise<string[]> {
+  const seen: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const res = await api(test, 'GET', `${url}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`, {
+      token: user.token,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const page = res.json<{ items: Task[]; next_cursor: string | null }>();
+    seen.push(...page.items.map((task) => task.title));
+    cursor = page.next_cursor;
+  } while (cursor);
+  return seen;
+}
+
 export async function eventsOf(test: TestApp, taskId: string): Promise<EventEnvelope[]> {
   const rows = await test.database.root
     .selectFrom('tasks.outbox')

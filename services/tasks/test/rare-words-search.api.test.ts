@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Task } from '../src/contract/http.ts';
 import { CommonWords } from '../src/data/common-words.ts';
-import { api, createProject, createTask, signUp, startTasks, type TestUser } from './helpers.ts';
+import { api, createProject, createTask, pagedTitles, signUp, startTasks, type TestUser } from './helpers.ts';
 
 // A search's description tier is looked up with a plan made once when its words are rare by the
 // words' statistics (common-words.ts): the same pages as the plan made for its words.
@@ -42,21 +42,14 @@ describe('searching for rare words', () => {
   });
 
   it('pages the title matches, then the description matches, newest first', async () => {
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const res = await api(
-        test,
-        'GET',
-        `/projects/${projectId}/tasks?q=quasar&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
-        { token: owner.token },
-      );
-      expect(res.statusCode, res.body).toBe(200);
-      const page = res.json<{ items: Task[]; next_cursor: string | null }>();
-      seen.push(...page.items.map((task) => task.title));
-      cursor = page.next_cursor;
-    } while (cursor);
-    expect(seen).toEqual(['Quasar cleanup', 'Report 40', 'Report 32', 'Report 24', 'Report 16', 'Report 8']);
+    expect(await pagedTitles(test, owner, `/projects/${projectId}/tasks?q=quasar`, 2)).toEqual([
+      'Quasar cleanup',
+      'Report 40',
+      'Report 32',
+      'Report 24',
+      'Report 16',
+      'Report 8',
+    ]);
     const none = await api(test, 'GET', `/projects/${projectId}/tasks?q=zeppelin`, { token: owner.token });
     expect(none.json<{ items: Task[] }>().items).toEqual([]);
   });
@@ -104,21 +97,13 @@ describe('searching a small project beside a large one', () => {
   });
 
   it('pages the title matches, then the description matches, of that project only', async () => {
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const res = await api(
-        test,
-        'GET',
-        `/projects/${fewId}/tasks?q=invoices&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
-        { token: owner.token },
-      );
-      expect(res.statusCode, res.body).toBe(200);
-      const page = res.json<{ items: Task[]; next_cursor: string | null }>();
-      seen.push(...page.items.map((task) => task.title));
-      cursor = page.next_cursor;
-    } while (cursor);
-    expect(seen).toEqual(['Invoice numbers', 'Invoice totals', 'Few 6', 'Few 5', 'Few 2']);
+    expect(await pagedTitles(test, owner, `/projects/${fewId}/tasks?q=invoices`, 2)).toEqual([
+      'Invoice numbers',
+      'Invoice totals',
+      'Few 6',
+      'Few 5',
+      'Few 2',
+    ]);
     const sorted = await api(test, 'GET', `/projects/${fewId}/tasks?q=invoices&sort=created_at`, {
       token: owner.token,
     });

@@ -2,7 +2,7 @@ import type { TestApp } from '@pm/kernel/testing';
 import type { Project } from '@pm/projects/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Task } from '../src/contract/http.ts';
-import { api, createProject, createTask, signUp, startTasks, type TestUser } from './helpers.ts';
+import { api, createProject, createTask, pagedTitles, signUp, startTasks, type TestUser } from './helpers.ts';
 
 describe('finding tasks', () => {
   let test: TestApp;
@@ -17,20 +17,7 @@ describe('finding tasks', () => {
     return res.json<{ items: Task[] }>().items.map((t) => t.title);
   };
   /** Titles of every page of `url` (which has a query string), `limit` a page. */
-  const pages = async (url: string, limit = 1) => {
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const res = await api(test, 'GET', `${url}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`, {
-        token: owner.token,
-      });
-      expect(res.statusCode, res.body).toBe(200);
-      const page = res.json<{ items: Task[]; next_cursor: string | null }>();
-      seen.push(...page.items.map((t) => t.title));
-      cursor = page.next_cursor;
-    } while (cursor);
-    return seen;
-  };
+  const pages = (url: string, limit = 1) => pagedTitles(test, owner, url, limit);
 
   beforeAll(async () => {
     test = await startTasks();
