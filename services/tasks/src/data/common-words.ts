@@ -7,13 +7,13 @@ const READ_AGAIN_AFTER_MS = 5 * 60_000;
 
 /**
  * The words common in tasks: PostgreSQL's most common lexemes of tasks.search and their shares of
- * the tasks, from the table's last ANALYZE. A search whose words are rare finds few tasks in the words' index, so the first
- * page of its description tier can be looked up with a plan made once, which reads that index
- * first (search-conditions.ts), instead of one planned for its words every time: planning took
- * 0.8 ms for a look-up that then ran in 0.4. A search for a word no task has ran 3,086–3,105 a
- * second at 32 connections instead of 1,114–1,158 (bench/RESULTS.md). Without statistics every
- * word counts as common. A word that became common since the last ANALYZE is still read from the
- * index first, every match of it, until the next ANALYZE (autovacuum's) counts it.
+ * the tasks, from the table's last ANALYZE. A search whose words are rare finds few tasks in the
+ * words' index, so the first page of its description tier can be looked up with a plan made once,
+ * which reads that index first (search-conditions.ts), instead of one planned for its words every
+ * time: planning took 0.8 ms for a look-up that then ran in 0.4. A search for a word no task has
+ * ran 3,086–3,105 a second at 32 connections instead of 1,114–1,158 (bench/RESULTS.md). Without
+ * statistics every word counts as common. A word that became common since the last ANALYZE is still
+ * read from the index first, every match of it, until the next ANALYZE (autovacuum's) counts it.
  */
 export class CommonWords {
   /** Each common lexeme's share of the tasks that hold it. */
@@ -25,6 +25,19 @@ export class CommonWords {
     private readonly db: Kysely<TasksDatabase>,
     private readonly now: () => number = () => performance.now(),
   ) {}
+
+  /** How a search of these words in `projectId` (if any) looks its matches up: the list's flags. */
+  async lookUpFlags(
+    words: TitleWords,
+    projectId: string | undefined,
+  ): Promise<{ rareWords?: true; projectLexeme?: true }> {
+    if (await this.rare(words)) {
+      return { rareWords: true };
+    }
+    return projectId !== undefined && (await this.projectNarrows(words, projectId))
+      ? { projectLexeme: true }
+      : {};
+  }
 
   /** Whether a search needing these words (each, or with `any` one of them) finds few tasks. */
   async rare({ words, any }: TitleWords): Promise<boolean> {
@@ -42,12 +55,12 @@ export class CommonWords {
    * Whether a look-up of these common words in a project reads fewer entries of the words' index
    * with the project's own lexeme (migration 0016) than without: when the project holds fewer of
    * the tasks than the words do (the rarest of them, or all alternatives of `any`), as GIN starts
-   * from its rarest entry. A project missing from the statistics holds fewer than any common word.
-   * Rare words are looked up from their own few entries, without it.
+   * from its rarest entry. A project missing from the statistics holds fewer than any common word;
+   * a rare word (missing too) is looked up from its own few entries, without it.
    */
   async projectNarrows({ words, any }: TitleWords, projectId: string): Promise<boolean> {
     const common = await this.current();
-    if (!common || words.length === 0 || (await this.rare({ words, any }))) {
+    if (!common || words.length === 0) {
       return false;
     }
     const shares = words.map((word) => common.get(word) ?? 0);

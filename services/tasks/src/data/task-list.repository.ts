@@ -260,10 +260,8 @@ function narrowed<O>(
     query = query.where(isBlocked(flags.blocked));
   }
   if (v.q !== undefined) {
-    const walked =
-      searchTier !== undefined &&
-      !flags.matchFirst &&
-      (v.project_id !== undefined || inProject !== undefined);
+    const inOneProject = v.project_id !== undefined || inProject !== undefined;
+    const walked = searchTier !== undefined && !flags.matchFirst && inOneProject;
     // Past a cursor a plan made once read on from it in the list's order: for rare words, much further.
     const rare = flags.rareWords === true && v.after_key === undefined;
     const project = flags.projectLexeme && !walked ? (inProject ?? sql<string>`${v.project_id}`) : undefined;
@@ -366,11 +364,7 @@ export class TaskListRepository {
     const words = search ? await this.searchWords.of(filter.q!) : undefined;
     const { words: titleWords, any: anyTitleWord } =
       searchTier === 1 && words ? words : { words: [], any: false };
-    const rareWords = words !== undefined && (await this.commonWords.rare(words));
-    const projectLexeme =
-      words !== undefined &&
-      filter.project_id !== undefined &&
-      (await this.commonWords.projectNarrows(words, filter.project_id));
+    const lookUp = words ? await this.commonWords.lookUpFlags(words, filter.project_id) : {};
     const given: ListValues = {
       ...filter,
       assignee: assignee === 'unassigned' ? undefined : assignee,
@@ -389,8 +383,7 @@ export class TaskListRepository {
       searchTier,
       titleWords: titleWords.length,
       ...(anyTitleWord ? { anyTitleWord } : {}),
-      ...(rareWords ? { rareWords } : {}),
-      ...(projectLexeme ? { projectLexeme } : {}),
+      ...lookUp,
     };
     const rows = await this.read(given, flags);
     if (flags.searchTier === 1 && rows.length <= limit) {
