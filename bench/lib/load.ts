@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { pausedSeconds, wallClockDrift } from './wall-clock.ts';
 
 /** One measured scenario: what the table prints. */
 export interface LoadRow {
@@ -12,6 +13,8 @@ export interface LoadRow {
   errors: number;
   requests: number;
   connections: number;
+  /** The seconds the machine was paused while it ran (wall-clock.ts): its figures are not comparable. */
+  pausedSec?: number;
 }
 
 export interface LoadShape {
@@ -58,11 +61,13 @@ export async function measure(
   // autocannon times each answer with process.hrtime but keeps whole milliseconds in its histogram:
   // at 2–3 ms a rounding flips the scale bar (1.5×). The answers' own times keep the tenths (roundMs).
   const latencies: number[] = [];
+  const driftBefore = wallClockDrift();
   const result = await fire(url, plan(), shape.connections, shape.durationSec, headers, (status, ms) => {
     if (status >= 200 && status < 300) {
       latencies.push(ms);
     }
   });
+  const pausedSec = pausedSeconds(driftBefore, wallClockDrift());
   latencies.sort((a, b) => a - b);
   const requests = result['1xx'] + result['2xx'] + result['3xx'] + result['4xx'] + result['5xx'];
   return {
@@ -73,6 +78,7 @@ export async function measure(
     errors: result.errors + result.non2xx,
     requests,
     connections: shape.connections,
+    ...(pausedSec === undefined ? {} : { pausedSec }),
     result,
   };
 }

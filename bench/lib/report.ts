@@ -59,6 +59,17 @@ function writesOf(section: SectionResult): string {
     .join('\n');
 }
 
+/** A line for each scenario the machine was paused in (a virtual machine stopped and resumed). */
+function pausesOf(section: SectionResult): string[] {
+  return [section.httpBaseline, ...section.rows]
+    .filter((row) => row.pausedSec !== undefined)
+    .map(
+      (row) =>
+        `- PAUSED: the machine stopped about ${row.pausedSec} s while "${row.scenario}" ran ` +
+        '(the wall clock moved on, the processes did not): its figures are not comparable',
+    );
+}
+
 export function sectionText(section: SectionResult): string {
   return [
     `### ${section.title}`,
@@ -67,6 +78,7 @@ export function sectionText(section: SectionResult): string {
     '',
     writesOf(section),
     ...section.notes.map((n) => `- ${n}`),
+    ...pausesOf(section),
   ].join('\n');
 }
 

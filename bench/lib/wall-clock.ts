@@ -10,9 +10,24 @@
 let anchor = performance.timeOrigin;
 
 export function anchorWallClock(): void {
-  const drift = Date.now() - (performance.timeOrigin + performance.now());
+  const drift = wallClockDrift();
   // Date.now() counts whole milliseconds: a drift of a few is its rounding, not a pause.
   anchor = performance.timeOrigin + (Math.abs(drift) > 5 ? drift : 0);
+}
+
+/** How far the wall clock has moved past this process's own clock since the process started, ms. */
+export function wallClockDrift(): number {
+  return Date.now() - (performance.timeOrigin + performance.now());
+}
+
+/**
+ * The seconds the machine was paused between two readings of wallClockDrift (the wall clock moved
+ * on, the process's clock did not), or undefined below a second: the rounding and the slewing of
+ * the wall clock stay far below it.
+ */
+export function pausedSeconds(driftBefore: number, driftAfter: number): number | undefined {
+  const paused = Math.abs(driftAfter - driftBefore) / 1000;
+  return paused >= 1 ? Math.round(paused * 10) / 10 : undefined;
 }
 
 export function wallClockNow(): number {
