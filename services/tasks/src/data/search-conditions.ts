@@ -37,14 +37,16 @@ export function searchConditions(
     }
     return searchTier === 1 ? [title, whole] : [whole];
   }
-  const planned = sql`${sql.raw(PLAN_EVERY_TIME)} websearch_to_tsquery('english', ${q})`;
-  const words = project ? sql`(${planned} && ('''@' || ${project} || '''')::tsquery)` : planned;
+  const words = sql`${sql.raw(PLAN_EVERY_TIME)} websearch_to_tsquery('english', ${q})`;
+  // Only `search` holds the project's lexeme: the titles are checked against the words alone.
+  const inSearch = project ? sql`(${words} && ('''@' || ${project} || '''')::tsquery)` : words;
   if (searchTier === 0) {
     // Rare words (common-words.ts): a plan made once reads their few matches from the index first.
-    // The title holds no project lexeme: it is checked against the words alone.
-    const query = rareWords ? sql`websearch_to_tsquery('english', ${q})` : words;
-    const inTitleQuery = rareWords ? query : planned;
-    return [sql<boolean>`t.search @@ ${query}`, sql<boolean>`not (${inTitle} @@ ${inTitleQuery})`];
+    const title = rareWords ? sql`websearch_to_tsquery('english', ${q})` : words;
+    return [
+      sql<boolean>`t.search @@ ${rareWords ? title : inSearch}`,
+      sql<boolean>`not (${inTitle} @@ ${title})`,
+    ];
   }
   if (searchTier === 1) {
     // The title's index finds them; the whole task is checked as a function, which no index answers.
@@ -53,5 +55,5 @@ export function searchConditions(
       sql<boolean>`ts_match_vq(t.search, ${words})`,
     ];
   }
-  return [sql<boolean>`t.search @@ ${words}`];
+  return [sql<boolean>`t.search @@ ${inSearch}`];
 }
