@@ -1,8 +1,9 @@
 import type { TestApp } from '@pm/kernel/testing';
 import type { TaskSort } from '../src/contract/http.ts';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SearchBudget } from '../src/data/search-budget.ts';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { budgetOfRound, type SearchBudget } from '../src/data/search-budget.ts';
+import type { ListValues } from '../src/data/list-values.ts';
 import { TaskListRepository, type ListedTask } from '../src/data/task-list.repository.ts';
 import type { TasksDatabase } from '../src/data/tasks.tables.ts';
 import { createProject, createTask, signUp, startTasks, type TestUser } from './helpers.ts';
@@ -137,6 +138,31 @@ describe.each([
       }
     },
   );
+
+  it('walks past a look-up of too many matches only as far as the next round allows', async () => {
+    // `needle`: 2 matches, both in the oldest of 14 tasks, past a look-up of 1. The walk that
+    // followed had no bound and read every newer task; the next round walks 8 and sorts up to 4.
+    const lists = new TaskListRepository(test.database.forSchema<TasksDatabase>('tasks'), {
+      walk: 2,
+      matches: 1,
+    });
+    const runs = vi.spyOn(lists as unknown as { run: (given: ListValues, flags: object) => unknown }, 'run');
+    expect(await pages(lists, 'needle', 25)).toEqual(['Task 2', 'Task 1']);
+    const searches = runs.mock.calls.map(([given, flags]) => {
+      const { walk, matchFirst } = flags as { walk?: boolean; matchFirst?: boolean };
+      return { walkLimit: given.walk_limit, cap: given.match_cap, walk, matchFirst };
+    });
+    expect(searches).toEqual([
+      { walkLimit: undefined, cap: 1, walk: undefined, matchFirst: true },
+      { walkLimit: 8, cap: undefined, walk: true, matchFirst: undefined },
+      { walkLimit: undefined, cap: 4, walk: undefined, matchFirst: true },
+    ]);
+    expect([0, 1, 2].map((n) => budgetOfRound({ walk: 2, matches: 0 }, false, n))).toEqual([
+      { walk: 0, matches: 0 },
+      { walk: 8, matches: 4 },
+      { walk: 32, matches: 16 },
+    ]);
+  });
 
   it('finds rare words in the oldest tasks, title matches first', async () => {
     expect(await pages(budgeted, 'needle', 25)).toEqual(['Task 2', 'Task 1']);

@@ -19,7 +19,7 @@ export const VALUE_FIELDS = [
   'word_3',
   'after_key',
   'after_id',
-  'walk_offset',
+  'walk_limit',
   'match_cap',
   'limit',
 ] as const;
@@ -45,7 +45,7 @@ export const VALUE_TYPES: Record<ValueField, string> = {
   word_3: 'text',
   after_key: 'text',
   after_id: 'uuid',
-  walk_offset: 'integer',
+  walk_limit: 'integer',
   match_cap: 'integer',
   limit: 'integer',
 };

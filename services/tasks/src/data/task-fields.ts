@@ -69,9 +69,8 @@ export function taskQuery(db: Db) {
 }
 
 /** Tasks `t` with their project `p`, each as its id and `json` (TASK_JSON). */
-export function taskJsonQuery(db: Db) {
-  return db
-    .selectFrom('tasks as t')
+export function taskJsonQuery(db: Db, from?: RawBuilder<TasksTable>) {
+  return asTaskRows(from ? db.selectFrom(from.as('t')) : db.selectFrom('tasks as t'))
     .innerJoin('projects as p', 'p.id', 't.project_id')
     .select(['t.id', TASK_JSON.as('json')]);
 }

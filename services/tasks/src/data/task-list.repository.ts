@@ -3,7 +3,7 @@ import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kyse
 import type { Task, TaskListQuery, TaskSort } from '../contract/http.ts';
 import { checkCursor, searchAfter, type SortKey } from './keyset-cursor.ts';
 import { orderOf, type Order } from './list-orders.ts';
-import { SEARCH_BUDGET, walkBoundary, type SearchBudget } from './search-budget.ts';
+import { budgetOfRound, SEARCH_BUDGET, walkedTasks, type SearchBudget } from './search-budget.ts';
 import { CommonWords } from './common-words.ts';
 import { searchConditions, type SearchTier } from './search-conditions.ts';
 import { projectsSeenBy, visibleProject, visibleProjects } from './visible-projects.ts';
@@ -56,8 +56,8 @@ interface ListFlags {
   titleWords: number;
   /** Those words are alternatives (`a or b`): a title holds any of them, not each (search-words.ts). */
   anyTitleWord?: boolean;
-  /** A search tier in a project: its tasks up to the walk's budget, or those older (search-budget.ts). */
-  budget?: 'recent' | 'older';
+  /** A search tier in a project walked: the `walk_limit` newest tasks past the cursor (search-budget.ts). */
+  walk?: boolean;
   /** A search tier's matches looked up as a set, not walked (matchFirstQuery). */
   matchFirst?: boolean;
   /** A search tier across projects read as each project's page, walked (searchAcrossProjects). */
@@ -89,7 +89,10 @@ function listQuery(
   const order = orderFor(flags);
   const id = order.id ?? sql`t.id`;
   // A list does not parse the creation time for each row.
-  const query = taskJsonQuery(db)
+  const query = taskJsonQuery(
+    db,
+    flags.walk ? walkedTasks(v.project_id as string, v.walk_limit as number, cursorOf(v)) : undefined,
+  )
     .select(sortKeyOf(flags, order).as('sort_key'))
     .$if(withCreatedAt, (qb) => qb.select('t.created_at'));
   const direction = sql.raw(order.descending ? 'desc' : 'asc');
@@ -153,7 +156,7 @@ function sortKeyOf(flags: ListFlags, order: Order) {
 }
 
 /**
- * A search's page among its matches (for a search tier, past the walk's budget if it walked first),
+ * A search's page among its matches (for a search tier, past the matches a walk found first),
  * found the way PostgreSQL finds them cheapest, as a set (for rare words through the GIN index of
  * the words), not by walking the project's tasks in the list's order: a word no task has walked all
  * 1,000,000 tasks of the benchmark's project (0.8–1 s newest first, 9.7 s sorted by creation).
@@ -166,24 +169,18 @@ function matchFirstQuery(db: Kysely<TasksDatabase>, v: ListValues, flags: ListFl
     .selectFrom('tasks as t')
     .innerJoin('projects as p', 'p.id', 't.project_id')
     .select(['t.id', order.expr.as('sort_value')]);
-  // Past the walk's budget only when taking the page: planned without the boundary's value, the
-  // look-up also read the creation-time index up to it, a bitmap of the project's 1,000,000 tasks
-  // (82 ms of 102) to keep 1,001 titles.
-  const matches = narrowed(found, v, { ...flags, budget: undefined }, order).limit(
-    sql<number>`${v.match_cap}::int + 1`,
-  );
+  const matches = narrowed(found, v, flags, order).limit(sql<number>`${v.match_cap}::int + 1`);
   // The page is taken from the matches before their tasks are read for it.
   const direction = sql.raw(order.descending ? 'desc' : 'asc');
   const ordered = (qb: SelectQueryBuilder<{ m: { id: string; sort_value: unknown } }, 'm', object>) =>
     qb.orderBy(sql`m.sort_value ${direction}`).orderBy(sql`m.id ${direction}`);
-  const older = flags.budget === 'older' ? sql<boolean>`m.sort_value < ${walkedTo(v)}` : sql<boolean>`true`;
   return db
     .with(
       (cte) => cte('m').materialized(),
       () => matches,
     )
     .with('page', (qb) =>
-      ordered(qb.selectFrom('m').select(['m.id', 'm.sort_value']).where(older)).limit(v.limit as number),
+      ordered(qb.selectFrom('m').select(['m.id', 'm.sort_value'])).limit(v.limit as number),
     )
     .selectFrom('page as m')
     .innerJoin('tasks as t', 't.id', 'm.id')
@@ -275,20 +272,12 @@ function narrowed<O>(
       sql<boolean>`(${order.expr}, ${id}) ${op} (${v.after_key}::${sql.raw(order.cast)}, ${v.after_id}::uuid)`,
     );
   }
-  if (flags.budget) {
-    query = query.where(
-      flags.budget === 'recent'
-        ? sql<boolean>`t.created_at >= coalesce(${walkedTo(v)}, '-infinity')`
-        : sql<boolean>`t.created_at < ${walkedTo(v)}`,
-    );
-  }
   return query;
 }
 
-/** Where the walk of a search tier's budget stops (search-budget.ts). */
-function walkedTo(v: ListValues) {
-  const after = v.after_key === undefined ? undefined : ([v.after_key, v.after_id] as [string, string]);
-  return walkBoundary(v.project_id as string, v.walk_offset as number, after);
+/** The list's cursor, if any, as values carry it. */
+function cursorOf(v: ListValues): [string, string] | undefined {
+  return v.after_key === undefined ? undefined : [String(v.after_key), String(v.after_id)];
 }
 
 /**
@@ -432,38 +421,44 @@ export class TaskListRepository {
     return (await this.lookUp(given, flags)) ?? this.run(given, flags);
   }
 
-  /** The page from the matches looked up (matchFirstQuery), or undefined past the budget's matches. */
-  private async lookUp(given: ListValues, flags: ListFlags): Promise<ListedTask[] | undefined> {
+  /** The page from the matches looked up (matchFirstQuery), or undefined past `cap` matches. */
+  private async lookUp(given: ListValues, flags: ListFlags, cap = this.budget.matches) {
     const matched = (await this.run(
-      { ...given, match_cap: this.budget.matches },
+      { ...given, match_cap: cap },
       { ...flags, matchFirst: true },
     )) as (ListedTask & { matches: number })[];
-    return (matched[0]?.matches ?? 0) <= this.budget.matches
+    return (matched[0]?.matches ?? 0) <= cap
       ? matched.map(({ sort_key, id, json }) => ({ sort_key, id, json }))
       : undefined;
   }
 
   /**
-   * A search tier's page in a project (search-budget.ts). The title tier walks the budget's newest
-   * tasks past the cursor first: it comes first, with words common in titles (`a or b`). The
-   * description tier comes only once the title matches ran out, with words rare in titles and as
-   * a rule in descriptions too: it looks its matches up first. Past too many matches, both walk on.
+   * A search tier's page in a project, in rounds of growing budgets (budgetOfRound): the newest
+   * tasks past the cursor walked, then the older matches looked up. The title tier walks first:
+   * it comes first, with words common in titles (`a or b`). The description tier comes only once
+   * the title matches ran out, with words rare in titles and as a rule in descriptions too: its
+   * first round only looks up.
    */
   private async walkThenMatch(given: ListValues, flags: ListFlags): Promise<ListedTask[]> {
-    let recent: ListedTask[] = [];
-    let rest = given;
-    let restFlags = flags;
-    if (flags.searchTier === 1) {
-      rest = { ...given, walk_offset: this.budget.walk - 1 };
-      recent = await this.run(rest, { ...flags, budget: 'recent' });
-      if (recent.length === given.limit) {
+    const limit = given.limit as number;
+    for (let n = 0; ; n += 1) {
+      const round = budgetOfRound(this.budget, flags.searchTier === 1, n);
+      const walked = { ...given, walk_limit: round.walk };
+      const recent = round.walk > 0 ? await this.run(walked, { ...flags, walk: true }) : [];
+      if (recent.length === limit) {
         return recent;
       }
-      rest = { ...rest, limit: (given.limit as number) - recent.length };
-      restFlags = { ...flags, budget: 'older' };
+      // No task the walk read after its last match matches: the look-up goes on from that match.
+      const last = recent[recent.length - 1];
+      const [after_key, after_id] = last
+        ? searchAfter([last.sort_key, last.id])![1]
+        : [given.after_key, given.after_id];
+      const past = { ...given, after_key, after_id, limit: limit - recent.length };
+      const older = await this.lookUp(past, flags, round.matches);
+      if (older) {
+        return [...recent, ...older];
+      }
     }
-    const matched = (await this.lookUp(rest, restFlags)) ?? (await this.run(rest, restFlags));
-    return [...recent, ...matched];
   }
 
   private async run(given: ListValues, flags: ListFlags): Promise<ListedTask[]> {
