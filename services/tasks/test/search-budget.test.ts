@@ -164,6 +164,27 @@ describe.each([
     ]);
   });
 
+  it('walks each project past a look-up of too many matches only as far as the next round allows', async () => {
+    // `needle` across projects: 3 matches, past a look-up of 1. Each project's walk had no bound;
+    // the next round walks 8 tasks of each, and since the walk of 14 tasks stopped short of a
+    // page, looks up to 4 matches.
+    const lists = new TaskListRepository(test.database.forSchema<TasksDatabase>('tasks'), {
+      walk: 2,
+      matches: 1,
+    });
+    const runs = vi.spyOn(lists as unknown as { run: (given: ListValues, flags: object) => unknown }, 'run');
+    expect(await pages(lists, 'needle', 25, undefined, true)).toEqual(['Barn', 'Task 2', 'Task 1']);
+    const descriptionTier = runs.mock.calls
+      .map(([given, flags]) => ({ given, flags: flags as { searchTier?: number; walk?: boolean } }))
+      .filter(({ flags }) => flags.searchTier === 0)
+      .map(({ given, flags }) => ({ walkLimit: given.walk_limit, cap: given.match_cap, walk: flags.walk }));
+    expect(descriptionTier).toEqual([
+      { walkLimit: undefined, cap: 1, walk: undefined },
+      { walkLimit: 8, cap: undefined, walk: true },
+      { walkLimit: undefined, cap: 4, walk: undefined },
+    ]);
+  });
+
   it('finds rare words in the oldest tasks, title matches first', async () => {
     expect(await pages(budgeted, 'needle', 25)).toEqual(['Task 2', 'Task 1']);
     expect(await pages(budgeted, 'needle or oats', 2)).toEqual([

@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
-import { table, type TasksTable } from './tasks.tables.ts';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { table, type TasksDatabase, type TasksTable } from './tasks.tables.ts';
+import { projectsSeenBy } from './visible-projects.ts';
 
 /**
  * How a search tier that no index reads in its order (the description matches; the title matches
@@ -49,10 +50,56 @@ export function budgetOfRound(budget: SearchBudget, walkFirst: boolean, n: numbe
  * before the walk: 4,000 entries of the creation-time index and their tasks, 56 ms when those
  * tasks were not cached, however soon the walk found its page (bench/RESULTS.md).
  */
-export function walkedTasks(projectId: string, walk: number, after?: [string, string]) {
-  const pastCursor = after
-    ? sql`and (b.created_at, b.id) < (${after[0]}::timestamptz, ${after[1]}::uuid)`
-    : sql``;
-  return sql<TasksTable>`(select * from ${table('tasks')} b where b.project_id = ${projectId} ${pastCursor}
+export function walkedTasks(projectId: string | RawBuilder<string>, walk: number, after?: [string, string]) {
+  return sql<TasksTable>`(select * from ${table('tasks')} b where b.project_id = ${projectId} ${pastCursor(after)}
     order by b.created_at desc, b.id desc limit ${walk})`;
+}
+
+function pastCursor(after?: [string, string]) {
+  return after ? sql`and (b.created_at, b.id) < (${after[0]}::timestamptz, ${after[1]}::uuid)` : sql``;
+}
+
+/**
+ * A walk of each project `userId` sees (`page`: its page of `walk` tasks, walkedTasks in project
+ * `vp.id`), as the newest `limit` rows of all; then, where a project's walk stopped before its page
+ * was full, the newest of those stops as a row without `json`, whose `complete` says whether the
+ * rows above are the search's page all the same: a full page newer than every stop. A project
+ * whose walk reached its end has no stop (its count of tasks is read only when its page is short).
+ */
+export function walkedInEachProject(
+  db: Kysely<TasksDatabase>,
+  userId: string,
+  page: RawBuilder<unknown>,
+  walk: number,
+  limit: number,
+  after?: [string, string],
+) {
+  const rows = sql<{ id: string; json: string | null; sort_key: string | null; complete: boolean | null }>`(
+    with x as materialized (
+      select x.* from (select p.id from ${projectsSeenBy(userId)}) vp
+      cross join lateral (
+        with page as (${page})
+        select page.id, page.json, page.sort_key, page.created_at from page
+        union all
+        (select b.id, null, null, b.created_at from ${table('tasks')} b
+          where b.project_id = vp.id ${pastCursor(after)} and (select count(*) from page) < ${limit}::int
+          order by b.created_at desc, b.id desc offset ${walk}::int - 1 limit 1)
+      ) x
+    ),
+    merged as (
+      select * from x where x.json is not null order by x.created_at desc, x.id desc limit ${limit}::int
+    ),
+    stop as (select * from x where x.json is null order by x.created_at desc, x.id desc limit 1)
+    select m.id, m.json, m.sort_key, null::boolean as complete, m.created_at from merged m
+    union all
+    select s.id, null, null, (select count(*) from merged) = ${limit}::int
+      and (select (m.created_at, m.id) from merged m order by m.created_at, m.id limit 1) > (s.created_at, s.id),
+      s.created_at
+    from stop s)`;
+  return db
+    .selectFrom(rows.as('w'))
+    .select(['w.id', 'w.json', 'w.sort_key', 'w.complete'])
+    .orderBy(sql`w.complete nulls first`)
+    .orderBy(sql`w.created_at desc`)
+    .orderBy(sql`w.id desc`);
 }

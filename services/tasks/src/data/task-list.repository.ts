@@ -1,17 +1,22 @@
 import { templatesPerShape } from '@pm/kernel';
 import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
-import type { Task, TaskListQuery, TaskSort } from '../contract/http.ts';
+import type { TaskListQuery, TaskSort } from '../contract/http.ts';
 import { checkCursor, searchAfter, type SortKey } from './keyset-cursor.ts';
 import { orderOf, type Order } from './list-orders.ts';
-import { budgetOfRound, SEARCH_BUDGET, walkedTasks, type SearchBudget } from './search-budget.ts';
+import {
+  budgetOfRound,
+  SEARCH_BUDGET,
+  walkedInEachProject,
+  walkedTasks,
+  type SearchBudget,
+} from './search-budget.ts';
 import { CommonWords } from './common-words.ts';
-import { searchConditions, type SearchTier } from './search-conditions.ts';
-import { projectsSeenBy, visibleProject, visibleProjects } from './visible-projects.ts';
+import { projectsSeenBy } from './visible-projects.ts';
 import { SearchWords } from './search-words.ts';
-import { isBlocked, TASK_JSON, taskJsonQuery } from './task-fields.ts';
+import { TASK_JSON, taskJsonQuery } from './task-fields.ts';
 import type { TasksDatabase } from './tasks.tables.ts';
-import { joinTitleWords, type TaskRows } from './title-words-join.ts';
 import { ListBatches } from './list-batches.ts';
+import { cursorOf, narrowed, readsTitleWords, TITLE_WORD_FIELDS, type ListFlags } from './list-conditions.ts';
 import { VALUE_TYPES, valuesOf, type ListValues, type ValueField } from './list-values.ts';
 
 export interface TaskListFilter extends Omit<TaskListQuery, 'limit' | 'cursor' | 'sort'> {
@@ -41,36 +46,6 @@ const NEWEST_FIRST = orderOf('created_at');
 /** NEWEST_FIRST as task_title_words `w1` holds it, so its index gives the order. */
 const NEWEST_FIRST_BY_WORDS: Order = { ...NEWEST_FIRST, expr: sql`w1.created_at`, id: sql`w1.task_id` };
 
-/** One per word search-words.ts gives at most (MAX_TITLE_WORDS). */
-const TITLE_WORD_FIELDS = ['word_1', 'word_2', 'word_3'] as const;
-
-/** What shapes a list query's text besides which values it carries. */
-interface ListFlags {
-  sort: TaskSort | undefined;
-  unassigned: boolean;
-  overdue: boolean | undefined;
-  blocked: boolean | undefined;
-  /** A search without a sort: the tier this query reads. */
-  searchTier: SearchTier | undefined;
-  /** Tier 1: how many of the search's words (`word_<n>`) are looked up in task_title_words. */
-  titleWords: number;
-  /** Those words are alternatives (`a or b`): a title holds any of them, not each (search-words.ts). */
-  anyTitleWord?: boolean;
-  /** A search tier in a project walked: the `walk_limit` newest tasks past the cursor (search-budget.ts). */
-  walk?: boolean;
-  /** A search tier's matches looked up as a set, not walked (matchFirstQuery). */
-  matchFirst?: boolean;
-  /** A search tier across projects read as each project's page, walked (searchAcrossProjects). */
-  perProject?: boolean;
-  /** The search's words are rare (common-words.ts): its description tier's first page is looked up with a plan made once. */
-  rareWords?: boolean;
-  /** The project holds fewer tasks than the search's words (common-words.ts): its look-ups add the project's lexeme. */
-  projectLexeme?: boolean;
-}
-
-/** Tier 1 of a search whose title matches are read from task_title_words. */
-const readsTitleWords = (flags: ListFlags) => flags.searchTier === 1 && flags.titleWords > 0;
-
 /** Distinct list shapes kept compiled; past it (unusual filter mixes), a list is built each time. */
 const MAX_TEMPLATES = 200;
 
@@ -91,7 +66,9 @@ function listQuery(
   // A list does not parse the creation time for each row.
   const query = taskJsonQuery(
     db,
-    flags.walk ? walkedTasks(v.project_id as string, v.walk_limit as number, cursorOf(v)) : undefined,
+    flags.walk
+      ? walkedTasks(inProject ?? (v.project_id as string), v.walk_limit as number, cursorOf(v))
+      : undefined,
   )
     .select(sortKeyOf(flags, order).as('sort_key'))
     .$if(withCreatedAt, (qb) => qb.select('t.created_at'));
@@ -194,92 +171,6 @@ function matchFirstQuery(db: Kysely<TasksDatabase>, v: ListValues, flags: ListFl
     .$call(ordered);
 }
 
-/** Rows `t` of the list: its project or those the caller sees, the filters, a search tier, the cursor. */
-function narrowed<O>(
-  rows: TaskRows<O>,
-  v: ListValues,
-  flags: ListFlags,
-  order: Order,
-  inProject?: RawBuilder<string>,
-): TaskRows<O> {
-  const text = (field: ValueField) => v[field] as string;
-  const { searchTier } = flags;
-  const byWords = readsTitleWords(flags);
-  const id = order.id ?? sql`t.id`;
-  let query = rows;
-  if (inProject) {
-    query = query.where(sql<boolean>`t.project_id = ${inProject}`);
-  } else if (v.project_id === undefined) {
-    query = query.where(visibleProjects(text('userId')));
-  } else {
-    query = query
-      .where('t.project_id', '=', text('project_id'))
-      .where(visibleProject(text('userId'), text('project_id')));
-  }
-  if (byWords) {
-    const words = TITLE_WORD_FIELDS.slice(0, flags.titleWords).map(text);
-    query = joinTitleWords(query, inProject ?? text('project_id'), words);
-  }
-  if (v.status !== undefined) {
-    query = query.where('t.status', '=', text('status'));
-  }
-  if (v.status_category !== undefined) {
-    query = query.where('t.status_category', '=', text('status_category') as Task['status_category']);
-  }
-  if (flags.unassigned) {
-    query = query.where('t.assigned_to', 'is', null);
-  } else if (v.assignee !== undefined) {
-    query = query.where('t.assigned_to', '=', text('assignee'));
-  }
-  if (v.priority !== undefined) {
-    query = query.where('t.priority', '=', text('priority') as Task['priority']);
-  }
-  if (v.tag !== undefined) {
-    query = query.where(sql<boolean>`t.tags @> array[${v.tag}]::text[]`);
-  }
-  if (v.milestone_id !== undefined) {
-    query = query.where('t.milestone_id', '=', text('milestone_id'));
-  }
-  if (v.parent_task_id !== undefined) {
-    query = query.where('t.parent_task_id', '=', text('parent_task_id'));
-  }
-  if (v.due_before !== undefined) {
-    query = query.where(sql<boolean>`t.due_date < ${v.due_before}::date`);
-  }
-  if (v.due_after !== undefined) {
-    query = query.where(sql<boolean>`t.due_date > ${v.due_after}::date`);
-  }
-  if (flags.overdue !== undefined) {
-    const overdue = sql<boolean>`(t.due_date < current_date and t.status_category <> 'done')`;
-    query = query.where(flags.overdue ? overdue : sql<boolean>`not coalesce(${overdue}, false)`);
-  }
-  if (flags.blocked !== undefined) {
-    query = query.where(isBlocked(flags.blocked));
-  }
-  if (v.q !== undefined) {
-    const inOneProject = v.project_id !== undefined || inProject !== undefined;
-    const walked = searchTier !== undefined && !flags.matchFirst && inOneProject;
-    // Past a cursor a plan made once read on from it in the list's order: for rare words, much further.
-    const rare = flags.rareWords === true && v.after_key === undefined;
-    const project = flags.projectLexeme && !walked ? (inProject ?? sql<string>`${v.project_id}`) : undefined;
-    for (const condition of searchConditions(v.q as string, searchTier, walked, rare, project)) {
-      query = query.where(condition);
-    }
-  }
-  if (v.after_key !== undefined) {
-    const op = sql.raw(order.descending ? '<' : '>');
-    query = query.where(
-      sql<boolean>`(${order.expr}, ${id}) ${op} (${v.after_key}::${sql.raw(order.cast)}, ${v.after_id}::uuid)`,
-    );
-  }
-  return query;
-}
-
-/** The list's cursor, if any, as values carry it. */
-function cursorOf(v: ListValues): [string, string] | undefined {
-  return v.after_key === undefined ? undefined : [String(v.after_key), String(v.after_id)];
-}
-
 /**
  * A search tier across the projects `userId` sees (through task_title_words, or past too many
  * matches to look up): each project's page, newest first (pageQuery in that project), then the
@@ -289,6 +180,10 @@ function cursorOf(v: ListValues): [string, string] | undefined {
  */
 function searchAcrossProjects(db: Kysely<TasksDatabase>, v: ListValues, flags: ListFlags) {
   const perProject = pageQuery(db, v, flags, sql<string>`vp.id`);
+  if (flags.walk) {
+    const [walk, limit] = [v.walk_limit as number, v.limit as number];
+    return walkedInEachProject(db, v.userId as string, sql`${perProject}`, walk, limit, cursorOf(v));
+  }
   return db
     .selectFrom(sql`(select p.id from ${projectsSeenBy(v.userId as string)})`.as('vp'))
     .innerJoinLateral(sql<ListedTask & { created_at: Date }>`(${perProject})`.as('x'), (join) =>
@@ -414,11 +309,31 @@ export class TaskListRepository {
 
   /**
    * A page from the search's matches looked up first, as a search's description tier does
-   * (walkThenMatch); past too many of them, walked: the sort's index in a project, or each
-   * project's page across projects (`perProject`).
+   * (walkThenMatch); past too many of them, walked: the sort's index in a project, or across
+   * projects (`perProject`) in rounds of growing budgets (budgetOfRound), each project's newest
+   * tasks walked and then the matches looked up, until the walks give the page or a look-up holds
+   * every match (walkedInEachProject).
    */
   private async matchThenWalk(given: ListValues, flags: ListFlags): Promise<ListedTask[]> {
-    return (await this.lookUp(given, flags)) ?? this.run(given, flags);
+    if (!flags.perProject) {
+      return (await this.lookUp(given, flags)) ?? this.run(given, flags);
+    }
+    for (let n = 0; ; n += 1) {
+      const round = budgetOfRound(this.budget, false, n);
+      if (round.walk > 0) {
+        const rows = (await this.run({ ...given, walk_limit: round.walk }, { ...flags, walk: true })) as (
+          ListedTask | { json: null; complete: boolean }
+        )[];
+        const stop = rows.find((row) => row.json === null);
+        if (!stop || (stop as { complete: boolean }).complete) {
+          return rows.filter((row): row is ListedTask => row.json !== null);
+        }
+      }
+      const matched = await this.lookUp(given, flags, round.matches);
+      if (matched) {
+        return matched;
+      }
+    }
   }
 
   /** The page from the matches looked up (matchFirstQuery), or undefined past `cap` matches. */
