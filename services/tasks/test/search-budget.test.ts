@@ -12,6 +12,13 @@ import { createProject, createTask, signUp, startTasks, type TestUser } from './
 // its matches up, and walks on past too many of them (data/search-budget.ts); a sorted search looks
 // up first. With a budget of two tasks and two matches, each way is taken by a project of 14 tasks;
 // every page must be the one the plain walk gives (a walk longer than the project, no look-up).
+/** The flags of the repository's queries that the tests of its rounds read. */
+interface SpiedFlags {
+  searchTier?: number;
+  walk?: boolean;
+  matchFirst?: boolean;
+}
+
 describe.each([
   ['PostgreSQL', false],
   ['PGlite', true],
@@ -146,10 +153,13 @@ describe.each([
       walk: 2,
       matches: 1,
     });
-    const runs = vi.spyOn(lists as unknown as { run: (given: ListValues, flags: object) => unknown }, 'run');
+    const runs = vi.spyOn(
+      lists as unknown as { run: (given: ListValues, flags: SpiedFlags) => unknown },
+      'run',
+    );
     expect(await pages(lists, 'needle', 25)).toEqual(['Task 2', 'Task 1']);
     const searches = runs.mock.calls.map(([given, flags]) => {
-      const { walk, matchFirst } = flags as { walk?: boolean; matchFirst?: boolean };
+      const { walk, matchFirst } = flags;
       return { walkLimit: given.walk_limit, cap: given.match_cap, walk, matchFirst };
     });
     expect(searches).toEqual([
@@ -172,10 +182,13 @@ describe.each([
       walk: 2,
       matches: 1,
     });
-    const runs = vi.spyOn(lists as unknown as { run: (given: ListValues, flags: object) => unknown }, 'run');
+    const runs = vi.spyOn(
+      lists as unknown as { run: (given: ListValues, flags: SpiedFlags) => unknown },
+      'run',
+    );
     expect(await pages(lists, 'needle', 25, undefined, true)).toEqual(['Barn', 'Task 2', 'Task 1']);
     const descriptionTier = runs.mock.calls
-      .map(([given, flags]) => ({ given, flags: flags as { searchTier?: number; walk?: boolean } }))
+      .map(([given, flags]) => ({ given, flags }))
       .filter(({ flags }) => flags.searchTier === 0)
       .map(({ given, flags }) => ({ walkLimit: given.walk_limit, cap: given.match_cap, walk: flags.walk }));
     expect(descriptionTier).toEqual([
