@@ -16,7 +16,6 @@ import { createProject, createTask, signUp, startTasks, type TestUser } from './
 interface SpiedFlags {
   searchTier?: number;
   walk?: boolean;
-  matchFirst?: boolean;
 }
 
 describe.each([
@@ -146,26 +145,35 @@ describe.each([
     },
   );
 
-  it('walks past a look-up of too many matches only as far as the next round allows', async () => {
-    // `needle`: 2 matches, both in the oldest of 14 tasks, past a look-up of 1. The walk that
-    // followed had no bound and read every newer task; the next round walks 8 and sorts up to 4.
+  /**
+   * Lists with a walk of 2 and a look-up of 1 as their first round, whose description tier's
+   * queries are told: how many tasks each walks (`walkLimit`), how many matches each looks up.
+   */
+  function spiedLists() {
     const lists = new TaskListRepository(test.database.forSchema<TasksDatabase>('tasks'), {
       walk: 2,
       matches: 1,
     });
-    const runs = vi.spyOn(
+    const spy = vi.spyOn(
       lists as unknown as { run: (given: ListValues, flags: SpiedFlags) => unknown },
       'run',
     );
+    const runs = () =>
+      spy.mock.calls
+        .filter(([, flags]) => flags.searchTier === 0)
+        .map(([given, flags]) => ({ walkLimit: given.walk_limit, cap: given.match_cap, walk: flags.walk }));
+    return { lists, runs };
+  }
+
+  it('walks past a look-up of too many matches only as far as the next round allows', async () => {
+    // `needle`: 2 matches, both in the oldest of 14 tasks, past a look-up of 1. The walk that
+    // followed had no bound and read every newer task; the next round walks 8 and sorts up to 4.
+    const { lists, runs } = spiedLists();
     expect(await pages(lists, 'needle', 25)).toEqual(['Task 2', 'Task 1']);
-    const searches = runs.mock.calls.map(([given, flags]) => {
-      const { walk, matchFirst } = flags;
-      return { walkLimit: given.walk_limit, cap: given.match_cap, walk, matchFirst };
-    });
-    expect(searches).toEqual([
-      { walkLimit: undefined, cap: 1, walk: undefined, matchFirst: true },
-      { walkLimit: 8, cap: undefined, walk: true, matchFirst: undefined },
-      { walkLimit: undefined, cap: 4, walk: undefined, matchFirst: true },
+    expect(runs()).toEqual([
+      { walkLimit: undefined, cap: 1, walk: undefined },
+      { walkLimit: 8, cap: undefined, walk: true },
+      { walkLimit: undefined, cap: 4, walk: undefined },
     ]);
     expect([0, 1, 2].map((n) => budgetOfRound({ walk: 2, matches: 0 }, false, n))).toEqual([
       { walk: 0, matches: 0 },
@@ -178,20 +186,9 @@ describe.each([
     // `needle` across projects: 3 matches, past a look-up of 1. Each project's walk had no bound;
     // the next round walks 8 tasks of each, and since the walk of 14 tasks stopped short of a
     // page, looks up to 4 matches.
-    const lists = new TaskListRepository(test.database.forSchema<TasksDatabase>('tasks'), {
-      walk: 2,
-      matches: 1,
-    });
-    const runs = vi.spyOn(
-      lists as unknown as { run: (given: ListValues, flags: SpiedFlags) => unknown },
-      'run',
-    );
+    const { lists, runs } = spiedLists();
     expect(await pages(lists, 'needle', 25, undefined, true)).toEqual(['Barn', 'Task 2', 'Task 1']);
-    const descriptionTier = runs.mock.calls
-      .map(([given, flags]) => ({ given, flags }))
-      .filter(({ flags }) => flags.searchTier === 0)
-      .map(({ given, flags }) => ({ walkLimit: given.walk_limit, cap: given.match_cap, walk: flags.walk }));
-    expect(descriptionTier).toEqual([
+    expect(runs()).toEqual([
       { walkLimit: undefined, cap: 1, walk: undefined },
       { walkLimit: 8, cap: undefined, walk: true },
       { walkLimit: undefined, cap: 4, walk: undefined },
