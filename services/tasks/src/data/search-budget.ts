@@ -29,11 +29,12 @@ export const BUDGET_GROWTH = 4;
  * The budgets of a search tier's round `n` (from 0): each round walks its newest tasks past the
  * cursor (none in the description tier's first round, which only looks up), then looks up the
  * matches past the walk's last match, until a walk fills the page or a look-up finds no more
- * matches than it sorts. Past the first round's matches the walk used to go on without a bound, reading
- * every task newer than the matches: 4.3 s for a word that only the 2,000 oldest of 1,000,000
- * descriptions hold, which the second round sorts. Growing both budgets fourfold keeps the rounds'
- * cost within a small factor of the cheaper way to the page, whichever it is. The matches grow
- * from at least one, so that a look-up eventually holds every match and the rounds end.
+ * matches than it sorts. Past the first round's matches the walk used to go on without a bound,
+ * reading every task newer than the matches: 4.3 s for a word that only the 2,000 oldest of
+ * 1,000,000 descriptions hold, which the second round sorts. Growing both budgets fourfold keeps
+ * the rounds' cost within a small factor of the cheaper way to the page, whichever it is. The
+ * matches grow from at least one, so that a look-up eventually holds every match and the rounds
+ * end.
  */
 export function budgetOfRound(budget: SearchBudget, walkFirst: boolean, n: number): SearchBudget {
   if (n === 0) {

@@ -68,7 +68,7 @@ export function taskQuery(db: Db) {
   return taskColumns(db.selectFrom('tasks as t'));
 }
 
-/** Tasks `t` with their project `p`, each as its id and `json` (TASK_JSON). */
+/** Tasks `t` (the table, or the rows `from` gives) with their project `p`, each as its id and `json` (TASK_JSON). */
 export function taskJsonQuery(db: Db, from?: RawBuilder<TasksTable>) {
   return asTaskRows(from ? db.selectFrom(from.as('t')) : db.selectFrom('tasks as t'))
     .innerJoin('projects as p', 'p.id', 't.project_id')

@@ -285,8 +285,8 @@ export class TaskListRepository {
 
   /**
    * A page of a list or a search. A search that no index reads in its order goes by walkThenMatch
-   * (a search tier in a project) or matchThenWalk (a sorted search in a project, or a search tier
-   * across projects); title words are read in order.
+   * (a search tier in a project), matchThenWalk (a sorted search in a project) or matchThenWalkEach
+   * (a search tier across projects); title words are read in order.
    */
   private read(given: ListValues, flags: ListFlags): Promise<ListedTask[]> {
     if (!given.q) {
@@ -297,10 +297,10 @@ export class TaskListRepository {
       return given.project_id === undefined ? this.run(given, flags) : this.runTogether(given, flags);
     }
     if (given.project_id === undefined) {
-      // Across projects, past too many matches, each project's page is walked.
+      // Across projects, past too many matches, each project's page is walked (in rounds for a tier).
       return flags.searchTier === undefined
         ? this.run(given, flags)
-        : this.matchThenWalk(given, { ...flags, perProject: true });
+        : this.matchThenWalkEach(given, { ...flags, perProject: true });
     }
     return flags.searchTier === undefined
       ? this.matchThenWalk(given, flags)
@@ -309,15 +309,19 @@ export class TaskListRepository {
 
   /**
    * A page from the search's matches looked up first, as a search's description tier does
-   * (walkThenMatch); past too many of them, walked: the sort's index in a project, or across
-   * projects (`perProject`) in rounds of growing budgets (budgetOfRound), each project's newest
-   * tasks walked and then the matches looked up, until the walks give the page or a look-up holds
-   * every match (walkedInEachProject).
+   * (walkThenMatch); past too many of them, walked in the sort's index.
    */
   private async matchThenWalk(given: ListValues, flags: ListFlags): Promise<ListedTask[]> {
-    if (!flags.perProject) {
-      return (await this.lookUp(given, flags)) ?? this.run(given, flags);
-    }
+    return (await this.lookUp(given, flags)) ?? this.run(given, flags);
+  }
+
+  /**
+   * A search tier across projects (`perProject`): its matches looked up first; past too many of
+   * them, in rounds of growing budgets (budgetOfRound), each project's newest tasks walked and then
+   * the matches looked up again, until the walks give the page or a look-up holds every match
+   * (walkedInEachProject).
+   */
+  private async matchThenWalkEach(given: ListValues, flags: ListFlags): Promise<ListedTask[]> {
     for (let n = 0; ; n += 1) {
       const round = budgetOfRound(this.budget, false, n);
       if (round.walk > 0) {
