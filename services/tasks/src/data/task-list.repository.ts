@@ -325,12 +325,14 @@ export class TaskListRepository {
     for (let n = 0; ; n += 1) {
       const round = budgetOfRound(this.budget, false, n);
       if (round.walk > 0) {
-        const rows = (await this.run({ ...given, walk_limit: round.walk }, { ...flags, walk: true })) as (
-          ListedTask | { json: null; complete: boolean }
-        )[];
-        const stop = rows.find((row) => row.json === null);
-        if (!stop || (stop as { complete: boolean }).complete) {
-          return rows.filter((row): row is ListedTask => row.json !== null);
+        // The page's rows, then the newest stop (walkedInEachProject), the one row with `complete`.
+        const rows = (await this.run(
+          { ...given, walk_limit: round.walk },
+          { ...flags, walk: true },
+        )) as (ListedTask & { complete: boolean | null })[];
+        const stop = rows.find((row) => row.complete !== null);
+        if (!stop || stop.complete) {
+          return rows.filter((row) => row.complete === null);
         }
       }
       const matched = await this.lookUp(given, flags, round.matches);
