@@ -64,6 +64,15 @@ describe('npm run bench -- --quick', () => {
     expect(stdout).toMatch(
       /Live updates: 20 clients, (\d+)\/\1 writes acknowledged, \d+ deliveries, 0 lost, 0 sockets closed early; after a warm-up \(not timed\) of (\d+)\/\2 writes acknowledged, [1-9]\d* deliveries, 0 lost;/,
     );
+    // What PostgreSQL wrote during each of its scenarios: the writes wrote WAL, a read not necessarily.
+    for (const name of [SCENARIO_NAMES.create, SCENARIO_NAMES.status]) {
+      expect(stdout).toMatch(
+        new RegExp(
+          `^- PostgreSQL while "${name}" ran: [1-9][\\d.]* KB of WAL and [\\d.]+ full-page images a request; (no checkpoint|\\d+ checkpoints?) began$`,
+          'm',
+        ),
+      );
+    }
     expect(stdout).toMatch(/Memory \(server RSS\): peak \d+ MB/);
     expect(stdout).toContain('### Bars');
   }, 300_000);

@@ -54,10 +54,13 @@ export async function measure(
   plan: RequestPlan,
   shape: LoadShape,
   headers: Record<string, string> = {},
+  /** Called after the warm-up, just before the measured run starts. */
+  beforeMeasured?: () => Promise<void>,
 ): Promise<LoadRow & { result: autocannon.Result }> {
   if (shape.warmupSec > 0) {
     await fire(url, plan(), shape.connections, shape.warmupSec, headers);
   }
+  await beforeMeasured?.();
   // autocannon times each answer with process.hrtime but keeps whole milliseconds in its histogram:
   // at 2–3 ms a rounding flips the scale bar (1.5×). The answers' own times keep the tenths (roundMs).
   const latencies: number[] = [];

@@ -14,6 +14,7 @@ import type { SectionResult } from './report.ts';
 import { checkWrites, runScenarios, samplePools, scenarioInputs } from './scenario-run.ts';
 import { searchTerms, seedTasks, type SeedTimings } from './seed-tasks.ts';
 import { benchServerEnv, RAISED_LIMITS_NOTE, startServer, type ChildServer } from './server.ts';
+import { readWal } from './wal-watch.ts';
 import { measureLiveUpdates, type LiveResult } from './websocket.ts';
 
 export interface PostgresRunResult {
@@ -110,12 +111,16 @@ export async function runOnPostgres(
     const httpBaseline = await measureHttpBaseline(inputs.firstPage, shape);
     log(`  node:http baseline: ${Math.round(httpBaseline.rps)} req/s`);
     const pgBaseline = await measurePgBaseline(database.url, inputs.project.id, shape);
-    const { rows, rssSamples } = await runScenarios(server.url, world, inputs, {
-      shape,
-      mixedDurationSec: shape.memoryDurationSec,
-      serverPid: server.pid,
-      log,
-    });
+    const running = server;
+    const { rows, rssSamples, walNotes } = await withClients(database.connect, 1, ([client]) =>
+      runScenarios(running.url, world, inputs, {
+        shape,
+        mixedDurationSec: shape.memoryDurationSec,
+        serverPid: running.pid,
+        log,
+        readWal: () => readWal(client!),
+      }),
+    );
     const liveProject = world.projects.find((p) => p.role === 'live')!;
     const tokens = await Promise.all(world.users.map((user) => user.session.freshToken(120_000)));
     const live = await measureLiveUpdates(api, {
@@ -138,7 +143,7 @@ export async function runOnPostgres(
         httpBaseline,
         rows: [pgBaseline, ...rows, ...scale.list, ...scale.search],
         writes,
-        notes: [RAISED_LIMITS_NOTE],
+        notes: [RAISED_LIMITS_NOTE, ...walNotes],
       },
       seed: { ...seed, accountsMs },
       live,

@@ -11,6 +11,7 @@ import {
 } from './scenarios.ts';
 import { sampleTasks, searchTerms, type SampledTask, type SqlExecutor } from './seed-tasks.ts';
 import type { WriteCheck } from './report.ts';
+import { walText, type WalReading } from './wal-watch.ts';
 
 /**
  * Tasks of the large project the load rotates over, read from the database after seeding. The
@@ -92,6 +93,8 @@ export interface ScenarioRunOptions {
   mixedDurationSec: number;
   serverPid: number;
   log(line: string): void;
+  /** Reads PostgreSQL's WAL and checkpoints around each measured run (walText), where there is one. */
+  readWal?: () => Promise<WalReading>;
 }
 
 /** Every scenario of the table, in order; the mixed one doubles as the long memory run. */
@@ -100,8 +103,9 @@ export async function runScenarios(
   world: World,
   inputs: ScenarioInputs,
   options: ScenarioRunOptions,
-): Promise<{ rows: LoadRow[]; rssSamples: number[] }> {
+): Promise<{ rows: LoadRow[]; rssSamples: number[]; walNotes: string[] }> {
   const rows: LoadRow[] = [];
+  const walNotes: string[] = [];
   let rssSamples: number[] = [];
   for (const scenario of scenarios(inputs)) {
     const shape =
@@ -111,7 +115,11 @@ export async function runScenarios(
           ? { ...options.shape, durationSec: options.mixedDurationSec }
           : options.shape;
     const token = await world.owner.session.freshToken((shape.durationSec + shape.warmupSec) * 1000);
-    const run = measure(scenario.name, url, scenario.plan(token), shape);
+    const { readWal } = options;
+    let walBefore: WalReading | undefined;
+    const run = measure(scenario.name, url, scenario.plan(token), shape, {}, async () => {
+      walBefore = await readWal?.();
+    });
     const row =
       scenario.kind === 'mixed'
         ? await sampleRssDuring(options.serverPid, run).then(
@@ -120,9 +128,12 @@ export async function runScenarios(
         : await run;
     const { result: _result, ...printable } = row;
     rows.push(printable);
+    if (readWal && walBefore) {
+      walNotes.push(walText(row.scenario, row.requests, walBefore, await readWal()));
+    }
     options.log(`  ${row.scenario}: ${Math.round(row.rps)} req/s, p99 ${row.p99} ms, ${row.errors} errors`);
   }
-  return { rows, rssSamples };
+  return { rows, rssSamples, walNotes };
 }
 
 /** Each acknowledged write looked up afterwards: a created title with no row, or fewer status activity rows than acknowledged changes of a task, is a lost write. */
