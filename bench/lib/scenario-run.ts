@@ -104,6 +104,7 @@ export async function runScenarios(
   inputs: ScenarioInputs,
   options: ScenarioRunOptions,
 ): Promise<{ rows: LoadRow[]; rssSamples: number[]; walNotes: string[] }> {
+  const { readWal } = options;
   const rows: LoadRow[] = [];
   const walNotes: string[] = [];
   let rssSamples: number[] = [];
@@ -115,7 +116,6 @@ export async function runScenarios(
           ? { ...options.shape, durationSec: options.mixedDurationSec }
           : options.shape;
     const token = await world.owner.session.freshToken((shape.durationSec + shape.warmupSec) * 1000);
-    const { readWal } = options;
     let walBefore: WalReading | undefined;
     const run = measure(scenario.name, url, scenario.plan(token), shape, {}, async () => {
       walBefore = await readWal?.();

@@ -19,8 +19,8 @@ export async function readWal(db: SqlExecutor): Promise<WalReading> {
 
 /**
  * What PostgreSQL wrote while a scenario's measured run went, as a report line. A checkpoint makes
- * the next change of every page write the whole page to the WAL: the writes' p99 moved by 10–20 ms
- * with where the checkpoints fell (bench/RESULTS.md), so each run says where they fell.
+ * the next change of every page write the whole page to the WAL, and the writes' p99 varied with
+ * where checkpoints fell (bench/RESULTS.md): each run says where they fell.
  */
 export function walText(scenario: string, requests: number, before: WalReading, after: WalReading): string {
   const perRequest = (value: number) => (requests > 0 ? value / requests : 0);
