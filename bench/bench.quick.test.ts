@@ -73,6 +73,8 @@ describe('npm run bench -- --quick', () => {
         ),
       );
     }
+    // The server's settings beside its version: the same code answers differently with another cache.
+    expect(stdout).toMatch(/^Machine: .*; PostgreSQL \d.*, shared_buffers \d+\w+, max_wal_size \d+\w+$/m);
     expect(stdout).toMatch(/Memory \(server RSS\): peak \d+ MB/);
     expect(stdout).toContain('### Bars');
   }, 300_000);

@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     const text = [
       `## ${new Date().toISOString()} — ${options.quick ? 'quick (not judged)' : 'full'} run, ${minutes} min`,
       '',
-      `Machine: ${machineText(postgres.postgresVersion)}`,
+      `Machine: ${machineText(postgres.postgresServer)}`,
       `Command: \`npm run bench${argv.length > 0 ? ` -- ${argv.join(' ')}` : ''}\``,
       '',
       seedText(

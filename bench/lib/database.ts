@@ -21,8 +21,19 @@ export interface BenchDatabase {
   url: string;
   /** A connected client of the benchmark database (the caller ends it). */
   connect: () => Promise<pg.Client>;
-  serverVersion(): Promise<string>;
+  /** PostgreSQL's version, and the server settings that bound the writes' numbers as text. */
+  server(): Promise<PostgresServer>;
   drop(): Promise<void>;
+}
+
+/**
+ * What a run's figures depend on beyond the code: the version, and the settings that set how much
+ * of the 1,000,000-task project's indexes stays in PostgreSQL's own cache and how often a
+ * checkpoint starts (the writes' full-page images; bench/RESULTS.md).
+ */
+export interface PostgresServer {
+  version: string;
+  settings: string;
 }
 
 export async function createBenchDatabase(runId: string): Promise<BenchDatabase> {
@@ -39,11 +50,15 @@ export async function createBenchDatabase(runId: string): Promise<BenchDatabase>
     name,
     url: url.toString(),
     connect,
-    serverVersion: () =>
-      asAdmin(
-        async (client) =>
-          (await client.query<{ v: string }>(`select current_setting('server_version') as v`)).rows[0]!.v,
-      ),
+    server: () =>
+      asAdmin(async (client) => {
+        const { rows } = await client.query<{ version: string; buffers: string; wal: string }>(
+          `select current_setting('server_version') as version, current_setting('shared_buffers') as buffers,
+             current_setting('max_wal_size') as wal`,
+        );
+        const { version, buffers, wal } = rows[0]!;
+        return { version, settings: `shared_buffers ${buffers}, max_wal_size ${wal}` };
+      }),
     drop: () =>
       asAdmin((client) => client.query(`drop database if exists "${name}" with (force)`)).then(
         () => undefined,

@@ -6,7 +6,7 @@ import type pg from 'pg';
 import { seedAccounts, type World } from './accounts.ts';
 import { Api } from './api.ts';
 import { measureHttpBaseline, measurePgBaseline } from './baseline.ts';
-import { createBenchDatabase, deleteRedisKeys, REDIS_URL } from './database.ts';
+import { createBenchDatabase, deleteRedisKeys, REDIS_URL, type PostgresServer } from './database.ts';
 import { measure, type LoadRow } from './load.ts';
 import { memoryReport, type MemoryReport } from './memory.ts';
 import type { BenchOptions } from './options.ts';
@@ -23,7 +23,7 @@ export interface PostgresRunResult {
   live: LiveResult;
   memory: MemoryReport;
   scale: { list: [LoadRow, LoadRow]; search: [LoadRow, LoadRow] };
-  postgresVersion: string;
+  postgresServer: PostgresServer;
 }
 
 /** List and search on the medium project against the large one, at low concurrency. */
@@ -137,9 +137,10 @@ export async function runOnPostgres(
     const writes = await withClients(database.connect, 1, ([client]) =>
       checkWrites(client!, inputs.ledger, live),
     );
+    const postgresServer = await database.server();
     return {
       section: {
-        title: `PostgreSQL ${await database.serverVersion()} + Redis, ${shape.largeTasks.toLocaleString('en')}-task project`,
+        title: `PostgreSQL ${postgresServer.version} + Redis, ${shape.largeTasks.toLocaleString('en')}-task project`,
         httpBaseline,
         rows: [pgBaseline, ...rows, ...scale.list, ...scale.search],
         writes,
@@ -149,7 +150,7 @@ export async function runOnPostgres(
       live,
       memory,
       scale,
-      postgresVersion: await database.serverVersion(),
+      postgresServer,
     };
   } finally {
     await server?.stop();

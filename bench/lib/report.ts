@@ -1,5 +1,6 @@
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import type { PostgresServer } from './database.ts';
 import type { LoadRow } from './load.ts';
 import type { MemoryReport } from './memory.ts';
 import type { SeedTimings } from './seed-tasks.ts';
@@ -117,13 +118,13 @@ export function barsText(bars: Bar[]): string {
   ].join('\n');
 }
 
-/** CPU model, cores and memory from /proc and the OS, with the Node and PostgreSQL versions. */
-export function machineText(postgresVersion: string): string {
+/** CPU model, cores and memory from /proc and the OS, with the Node version and PostgreSQL's (version and settings). */
+export function machineText(postgres: PostgresServer): string {
   const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
   const model = /^model name\s*:\s*(.*)$/m.exec(cpuinfo)?.[1] ?? cpus()[0]?.model ?? 'unknown CPU';
   const meminfo = existsSync('/proc/meminfo') ? readFileSync('/proc/meminfo', 'utf8') : '';
   const memKib = Number(/^MemTotal:\s+(\d+)/m.exec(meminfo)?.[1] ?? totalmem() / 1024);
-  return `${model}, ${cpus().length} cores, ${(memKib / 1024 / 1024).toFixed(1)} GiB RAM; Node ${process.version}; PostgreSQL ${postgresVersion}`;
+  return `${model}, ${cpus().length} cores, ${(memKib / 1024 / 1024).toFixed(1)} GiB RAM; Node ${process.version}; PostgreSQL ${postgres.version}, ${postgres.settings}`;
 }
 
 const RESULTS = new URL('../RESULTS.md', import.meta.url);
