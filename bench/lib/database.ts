@@ -21,15 +21,16 @@ export interface BenchDatabase {
   url: string;
   /** A connected client of the benchmark database (the caller ends it). */
   connect: () => Promise<pg.Client>;
-  /** PostgreSQL's version, and the server settings that bound the writes' numbers as text. */
+  /** PostgreSQL's version, and as text the server settings a run's figures may depend on. */
   server(): Promise<PostgresServer>;
   drop(): Promise<void>;
 }
 
 /**
- * What a run's figures depend on beyond the code: the version, and the settings that set how much
- * of the 1,000,000-task project's indexes stays in PostgreSQL's own cache and how often a
- * checkpoint starts (the writes' full-page images; bench/RESULTS.md).
+ * What a run's figures may depend on beyond the code: the version, and the settings that set how
+ * much of the 1,000,000-task project's indexes stays in PostgreSQL's own cache and how often a
+ * checkpoint starts (the writes' full-page images). A 4 GB cache left the writes' p99 where 128 MB
+ * had (bench/RESULTS.md); the line says which a run had.
  */
 export interface PostgresServer {
   version: string;
