@@ -73,6 +73,15 @@ describe('npm run bench -- --quick', () => {
         ),
       );
     }
+    // Where each scenario's CPU went: the server's, PostgreSQL's (here on this machine) and the load generator's.
+    for (const name of [SCENARIO_NAMES.list, SCENARIO_NAMES.search, SCENARIO_NAMES.status]) {
+      expect(stdout).toMatch(
+        new RegExp(
+          `^- CPU while "${name.replace(/[()+]/g, '\\$&')}" ran: the server [\\d.]+ ms, PostgreSQL [\\d.]+ ms, the load generator [\\d.]+ ms a request; the machine's \\d+ cores \\d+% busy, \\d+% stolen by the host$`,
+          'm',
+        ),
+      );
+    }
     // The server's settings beside its version: the same code answers differently with another cache.
     expect(stdout).toMatch(/^Machine: .*; PostgreSQL \d.*, shared_buffers \d+\w+, max_wal_size \d+\w+$/m);
     expect(stdout).toMatch(/Memory \(server RSS\): peak \d+ MB/);

@@ -6,6 +6,7 @@ import type pg from 'pg';
 import { seedAccounts, type World } from './accounts.ts';
 import { Api } from './api.ts';
 import { measureHttpBaseline, measurePgBaseline } from './baseline.ts';
+import { readCpu } from './cpu-watch.ts';
 import { createBenchDatabase, deleteRedisKeys, REDIS_URL, type PostgresServer } from './database.ts';
 import { measure, type LoadRow } from './load.ts';
 import { memoryReport, type MemoryReport } from './memory.ts';
@@ -112,13 +113,14 @@ export async function runOnPostgres(
     log(`  node:http baseline: ${Math.round(httpBaseline.rps)} req/s`);
     const pgBaseline = await measurePgBaseline(database.url, inputs.project.id, shape);
     const running = server;
-    const { rows, rssSamples, walNotes } = await withClients(database.connect, 1, ([client]) =>
+    const { rows, rssSamples, notes } = await withClients(database.connect, 1, ([client]) =>
       runScenarios(running.url, world, inputs, {
         shape,
         mixedDurationSec: shape.memoryDurationSec,
         serverPid: running.pid,
         log,
         readWal: () => readWal(client!),
+        readCpu: () => readCpu(running.pid),
       }),
     );
     const liveProject = world.projects.find((p) => p.role === 'live')!;
@@ -144,7 +146,7 @@ export async function runOnPostgres(
         httpBaseline,
         rows: [pgBaseline, ...rows, ...scale.list, ...scale.search],
         writes,
-        notes: [RAISED_LIMITS_NOTE, ...walNotes],
+        notes: [RAISED_LIMITS_NOTE, ...notes],
       },
       seed: { ...seed, accountsMs },
       live,

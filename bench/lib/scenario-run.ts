@@ -11,6 +11,7 @@ import {
 } from './scenarios.ts';
 import { sampleTasks, searchTerms, type SampledTask, type SqlExecutor } from './seed-tasks.ts';
 import type { WriteCheck } from './report.ts';
+import { cpuText, type CpuReading } from './cpu-watch.ts';
 import { walText, type WalReading } from './wal-watch.ts';
 
 /**
@@ -95,6 +96,8 @@ export interface ScenarioRunOptions {
   log(line: string): void;
   /** Reads PostgreSQL's WAL and checkpoints around each measured run (walText), where there is one. */
   readWal?: () => Promise<WalReading>;
+  /** Reads the CPU the processes used around each measured run (cpuText), where it can. */
+  readCpu?: () => CpuReading | undefined;
 }
 
 /** Every scenario of the table, in order; the mixed one doubles as the long memory run. */
@@ -103,10 +106,10 @@ export async function runScenarios(
   world: World,
   inputs: ScenarioInputs,
   options: ScenarioRunOptions,
-): Promise<{ rows: LoadRow[]; rssSamples: number[]; walNotes: string[] }> {
-  const { readWal } = options;
+): Promise<{ rows: LoadRow[]; rssSamples: number[]; notes: string[] }> {
+  const { readWal, readCpu } = options;
   const rows: LoadRow[] = [];
-  const walNotes: string[] = [];
+  const notes: string[] = [];
   let rssSamples: number[] = [];
   for (const scenario of scenarios(inputs)) {
     const shape =
@@ -117,8 +120,10 @@ export async function runScenarios(
           : options.shape;
     const token = await world.owner.session.freshToken((shape.durationSec + shape.warmupSec) * 1000);
     let walBefore: WalReading | undefined;
+    let cpuBefore: CpuReading | undefined;
     const run = measure(scenario.name, url, scenario.plan(token), shape, {}, async () => {
       walBefore = await readWal?.();
+      cpuBefore = readCpu?.();
     });
     const row =
       scenario.kind === 'mixed'
@@ -126,14 +131,18 @@ export async function runScenarios(
             ({ value, samples }) => ((rssSamples = samples), value),
           )
         : await run;
+    const cpuAfter = readCpu?.();
     const { result: _result, ...printable } = row;
     rows.push(printable);
     if (readWal && walBefore) {
-      walNotes.push(walText(row.scenario, row.requests, walBefore, await readWal()));
+      notes.push(walText(row.scenario, row.requests, walBefore, await readWal()));
+    }
+    if (cpuBefore && cpuAfter) {
+      notes.push(cpuText(row.scenario, row.requests, cpuBefore, cpuAfter));
     }
     options.log(`  ${row.scenario}: ${Math.round(row.rps)} req/s, p99 ${row.p99} ms, ${row.errors} errors`);
   }
-  return { rows, rssSamples, walNotes };
+  return { rows, rssSamples, notes };
 }
 
 /** Each acknowledged write looked up afterwards: a created title with no row, or fewer status activity rows than acknowledged changes of a task, is a lost write. */

@@ -1,0 +1,98 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
+/**
+ * CPU time used so far, in milliseconds: the machine's cores (busy, stolen by the host, in all),
+ * the server process's, PostgreSQL's processes' on this machine, and this process's (the load
+ * generator: autocannon runs in it). Read from /proc (Linux), whose clock ticks are USER_HZ, 100 a
+ * second on every Linux architecture.
+ */
+export interface CpuReading {
+  machine: { busyMs: number; stolenMs: number; totalMs: number; cores: number };
+  serverMs: number;
+  /** Undefined when no PostgreSQL process runs here (a server on another machine). */
+  postgresMs: number | undefined;
+  loadGeneratorMs: number;
+}
+
+const MS_A_TICK = 10;
+
+/** The machine's cores from the `cpu` line of /proc/stat: user nice system idle iowait irq softirq steal. */
+function machineTicks(): CpuReading['machine'] {
+  const lines = readFileSync('/proc/stat', 'utf8').split('\n');
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = lines[0]!
+    .split(/\s+/)
+    .slice(1, 9)
+    .map(Number);
+  const busy = user! + nice! + system! + irq! + softirq!;
+  const total = busy + idle! + iowait! + steal!;
+  return {
+    busyMs: busy * MS_A_TICK,
+    stolenMs: steal! * MS_A_TICK,
+    totalMs: total * MS_A_TICK,
+    cores: lines.filter((line) => /^cpu\d+ /.test(line)).length,
+  };
+}
+
+/** A process's name and its user plus system time, or undefined once it has gone. */
+function processTicks(pid: string): { name: string; ms: number } | undefined {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  // "pid (name) state ppid …": the name may hold spaces and parentheses; utime and stime are fields 14 and 15.
+  const close = stat.lastIndexOf(')');
+  const fields = stat.slice(close + 2).split(' ');
+  return {
+    name: stat.slice(stat.indexOf('(') + 1, close),
+    ms: (Number(fields[11]) + Number(fields[12])) * MS_A_TICK,
+  };
+}
+
+/** The reading now, or undefined where there is no /proc to read. */
+export function readCpu(serverPid: number): CpuReading | undefined {
+  let machine: CpuReading['machine'];
+  try {
+    machine = machineTicks();
+  } catch {
+    return undefined;
+  }
+  let postgresMs: number | undefined;
+  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    const found = processTicks(pid);
+    if (found?.name === 'postgres') {
+      postgresMs = (postgresMs ?? 0) + found.ms;
+    }
+  }
+  const usage = process.cpuUsage();
+  return {
+    machine,
+    serverMs: processTicks(String(serverPid))?.ms ?? 0,
+    postgresMs,
+    loadGeneratorMs: (usage.user + usage.system) / 1000,
+  };
+}
+
+/**
+ * Where a scenario's CPU went, as a report line: each process's time a request, and how busy the
+ * machine's cores were. Whether a scenario is bound by the two cores, by the server's one thread
+ * or by neither is read here, run by run, instead of by hand after it (bench/RESULTS.md).
+ */
+export function cpuText(scenario: string, requests: number, before: CpuReading, after: CpuReading): string {
+  const perRequest = (ms: number) => `${(requests > 0 ? ms / requests : 0).toFixed(2)} ms`;
+  const spent = [
+    `the server ${perRequest(after.serverMs - before.serverMs)}`,
+    ...(after.postgresMs === undefined || before.postgresMs === undefined
+      ? []
+      : [`PostgreSQL ${perRequest(after.postgresMs - before.postgresMs)}`]),
+    `the load generator ${perRequest(after.loadGeneratorMs - before.loadGeneratorMs)}`,
+  ];
+  const total = after.machine.totalMs - before.machine.totalMs;
+  const share = (ms: number) => `${total > 0 ? Math.round((100 * ms) / total) : 0}%`;
+  return (
+    `CPU while "${scenario}" ran: ${spent.join(', ')} a request; ` +
+    `the machine's ${after.machine.cores} cores ${share(after.machine.busyMs - before.machine.busyMs)} busy, ` +
+    `${share(after.machine.stolenMs - before.machine.stolenMs)} stolen by the host`
+  );
+}
