@@ -9,8 +9,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 export interface CpuReading {
   machine: { busyMs: number; stolenMs: number; totalMs: number; cores: number };
   serverMs: number;
-  /** Undefined when no PostgreSQL process runs here (a server on another machine). */
-  postgresMs: number | undefined;
+  /** Each PostgreSQL process's, by pid; empty when none runs here (a server on another machine). */
+  postgresMs: Map<string, number>;
   loadGeneratorMs: number;
 }
 
@@ -58,11 +58,11 @@ export function readCpu(serverPid: number): CpuReading | undefined {
   } catch {
     return undefined;
   }
-  let postgresMs: number | undefined;
+  const postgresMs = new Map<string, number>();
   for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
     const found = processTicks(pid);
     if (found?.name === 'postgres') {
-      postgresMs = (postgresMs ?? 0) + found.ms;
+      postgresMs.set(pid, found.ms);
     }
   }
   const usage = process.cpuUsage();
@@ -81,11 +81,14 @@ export function readCpu(serverPid: number): CpuReading | undefined {
  */
 export function cpuText(scenario: string, requests: number, before: CpuReading, after: CpuReading): string {
   const perRequest = (ms: number) => `${(requests > 0 ? ms / requests : 0).toFixed(2)} ms`;
+  // A process started meanwhile counts whole; one that ended meanwhile is missed (its time is gone).
+  let postgresMs = 0;
+  for (const [pid, ms] of after.postgresMs) {
+    postgresMs += ms - (before.postgresMs.get(pid) ?? 0);
+  }
   const spent = [
     `the server ${perRequest(after.serverMs - before.serverMs)}`,
-    ...(after.postgresMs === undefined || before.postgresMs === undefined
-      ? []
-      : [`PostgreSQL ${perRequest(after.postgresMs - before.postgresMs)}`]),
+    ...(after.postgresMs.size === 0 ? [] : [`PostgreSQL ${perRequest(postgresMs)}`]),
     `the load generator ${perRequest(after.loadGeneratorMs - before.loadGeneratorMs)}`,
   ];
   const total = after.machine.totalMs - before.machine.totalMs;
