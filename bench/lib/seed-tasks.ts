@@ -198,16 +198,12 @@ export async function seedTasks(
     timeEntries = await seedTimeEntries(first);
   });
   const vacuumMs = await timed(async () => {
-    // The tasks on one connection, the other tables meanwhile on another.
-    const tables = [
-      'tasks.tasks',
-      'tasks.task_title_words, tasks.task_dependencies, tasks.task_counters' +
-        (timeEntries > 0 ? ', time_tracking.time_entries' : ''),
-    ];
-    await onAll(
-      db,
-      tables.map((list) => (conn: SqlExecutor) => conn.query(`vacuum (analyze) ${list}`)),
+    await first.query(
+      `vacuum (analyze) tasks.tasks, tasks.task_title_words, tasks.task_dependencies, tasks.task_counters`,
     );
+    if (timeEntries > 0) {
+      await first.query(`vacuum (analyze) time_tracking.time_entries`);
+    }
     // The seed leaves its pages for the next checkpoint to write, while the baselines are measured
     // (node:http 7,272–16,141 req/s in four runs on one machine). Written now (superuser or
     // pg_checkpoint), every measurement starts from a settled database.
