@@ -77,7 +77,7 @@ describe('npm run bench -- --quick', () => {
     for (const name of [SCENARIO_NAMES.list, SCENARIO_NAMES.search, SCENARIO_NAMES.status]) {
       expect(stdout).toMatch(
         new RegExp(
-          `^- CPU while "${name.replace(/[()+]/g, '\\$&')}" ran: the server [\\d.]+ ms, PostgreSQL [\\d.]+ ms, the load generator [\\d.]+ ms a request; the machine's \\d+ cores \\d+% busy, \\d+% stolen by the host$`,
+          `^- CPU while "${name.replace(/[()+]/g, '\\$&')}" ran: the server [\\d.]+ ms \\(\\d+% of a core\\), PostgreSQL [\\d.]+ ms, the load generator [\\d.]+ ms a request; the machine's \\d+ cores \\d+% busy, \\d+% stolen by the host$`,
           'm',
         ),
       );

@@ -7,6 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
  * second on every Linux architecture.
  */
 export interface CpuReading {
+  /** When it was read (performance.now()). */
+  atMs: number;
   machine: { busyMs: number; stolenMs: number; totalMs: number; cores: number };
   serverMs: number;
   /** Each PostgreSQL process's, by pid; empty when none runs here (a server on another machine). */
@@ -67,6 +69,7 @@ export function readCpu(serverPid: number): CpuReading | undefined {
   }
   const usage = process.cpuUsage();
   return {
+    atMs: performance.now(),
     machine,
     serverMs: processTicks(String(serverPid))?.ms ?? 0,
     postgresMs,
@@ -75,8 +78,9 @@ export function readCpu(serverPid: number): CpuReading | undefined {
 }
 
 /**
- * Where a scenario's CPU went, as a report line: each process's time a request, and how busy the
- * machine's cores were. Whether a scenario is bound by the two cores, by the server's one thread
+ * Where a scenario's CPU went, as a report line: each process's time a request (the server's also as
+ * a share of one core: its JavaScript runs on one thread; past 100% its other threads worked too, as
+ * password hashing does), and how busy the machine's cores were. Whether a scenario is bound by the two cores, by the server's one thread
  * or by neither is read here, run by run, instead of by hand after it (bench/RESULTS.md).
  */
 export function cpuText(scenario: string, requests: number, before: CpuReading, after: CpuReading): string {
@@ -86,8 +90,10 @@ export function cpuText(scenario: string, requests: number, before: CpuReading, 
   for (const [pid, ms] of after.postgresMs) {
     postgresMs += ms - (before.postgresMs.get(pid) ?? 0);
   }
+  const serverMs = after.serverMs - before.serverMs;
+  const wallMs = after.atMs - before.atMs;
   const spent = [
-    `the server ${perRequest(after.serverMs - before.serverMs)}`,
+    `the server ${perRequest(serverMs)} (${wallMs > 0 ? Math.round((100 * serverMs) / wallMs) : 0}% of a core)`,
     ...(after.postgresMs.size === 0 ? [] : [`PostgreSQL ${perRequest(postgresMs)}`]),
     `the load generator ${perRequest(after.loadGeneratorMs - before.loadGeneratorMs)}`,
   ];
