@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 
 /**
  * CPU time used so far, in milliseconds: the machine's cores (busy, stolen by the host, in all),
@@ -20,8 +21,7 @@ const MS_A_TICK = 10;
 
 /** The machine's cores from the `cpu` line of /proc/stat: user nice system idle iowait irq softirq steal. */
 function machineTicks(): CpuReading['machine'] {
-  const lines = readFileSync('/proc/stat', 'utf8').split('\n');
-  const [user, nice, system, idle, iowait, irq, softirq, steal] = lines[0]!
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync('/proc/stat', 'utf8')
     .split(/\s+/)
     .slice(1, 9)
     .map(Number);
@@ -31,7 +31,7 @@ function machineTicks(): CpuReading['machine'] {
     busyMs: busy * MS_A_TICK,
     stolenMs: steal! * MS_A_TICK,
     totalMs: total * MS_A_TICK,
-    cores: lines.filter((line) => /^cpu\d+ /.test(line)).length,
+    cores: cpus().length,
   };
 }
 
@@ -61,9 +61,12 @@ export function readCpu(serverPid: number): CpuReading | undefined {
     return undefined;
   }
   const postgresMs = new Map<string, number>();
+  let serverMs = 0;
   for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
     const found = processTicks(pid);
-    if (found?.name === 'postgres') {
+    if (pid === String(serverPid)) {
+      serverMs = found?.ms ?? 0;
+    } else if (found?.name === 'postgres') {
       postgresMs.set(pid, found.ms);
     }
   }
@@ -71,7 +74,7 @@ export function readCpu(serverPid: number): CpuReading | undefined {
   return {
     atMs: performance.now(),
     machine,
-    serverMs: processTicks(String(serverPid))?.ms ?? 0,
+    serverMs,
     postgresMs,
     loadGeneratorMs: (usage.user + usage.system) / 1000,
   };
@@ -80,8 +83,9 @@ export function readCpu(serverPid: number): CpuReading | undefined {
 /**
  * Where a scenario's CPU went, as a report line: each process's time a request (the server's also as
  * a share of one core: its JavaScript runs on one thread; past 100% its other threads worked too, as
- * password hashing does), and how busy the machine's cores were. Whether a scenario is bound by the two cores, by the server's one thread
- * or by neither is read here, run by run, instead of by hand after it (bench/RESULTS.md).
+ * password hashing does), and how busy the machine's cores were. Whether a scenario is bound by the
+ * two cores, by the server's one thread or by neither is read here, run by run, instead of by hand
+ * after it (bench/RESULTS.md).
  */
 export function cpuText(scenario: string, requests: number, before: CpuReading, after: CpuReading): string {
   const perRequest = (ms: number) => `${(requests > 0 ? ms / requests : 0).toFixed(2)} ms`;
