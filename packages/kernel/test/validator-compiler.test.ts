@@ -62,10 +62,19 @@ describe('the validator compiler', () => {
     }
   });
 
-  it('converts schemas it does not take apart whole, as TypeBox does', () => {
+  it('converts an object property as TypeBox does, and other schemas whole', () => {
     const Nested = Type.Object({ page: Type.Object({ size: Type.Integer() }) });
-    for (const input of [{ page: { size: '3' } }, { page: { size: 'x' } }]) {
-      expect(byCompiler(Nested, input)).toEqual(byTypeBox(Nested, input));
+    const Counts = Type.Object({}, { additionalProperties: Type.Integer() });
+    const Either = Type.Union([Type.Object({ a: Type.Integer() }), Type.Object({ b: Type.Boolean() })]);
+    const cases: [TSchema, unknown][] = [
+      [Nested, { page: { size: '3' } }],
+      [Nested, { page: { size: 'x' } }],
+      [Counts, { open: '4', done: 'x' }],
+      [Either, { a: '1' }],
+      [Either, { b: 'true' }],
+    ];
+    for (const [schema, input] of cases) {
+      expect(byCompiler(schema, input), JSON.stringify(input)).toEqual(byTypeBox(schema, input));
     }
   });
 
